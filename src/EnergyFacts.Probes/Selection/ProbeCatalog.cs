@@ -1,0 +1,183 @@
+namespace EnergyFacts.Probes;
+
+/// <summary>
+/// The known probe names and how a probe specification such as <c>auto</c>, <c>rapl,ram-model</c> or
+/// <c>constant:cpu=95,gpu=0,ram=5</c> becomes a <see cref="ProbeSelection"/>.
+/// </summary>
+public sealed class ProbeCatalog
+{
+    /// <summary>The specification that picks the best available probe per component.</summary>
+    public const string Auto = "auto";
+
+    private readonly Dictionary<string, IProbeProvider> providers;
+
+    /// <summary>Creates a catalogue of the given providers.</summary>
+    public ProbeCatalog(IEnumerable<IProbeProvider> providers)
+    {
+        this.providers = providers.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The providers, by name.</summary>
+    public IReadOnlyCollection<IProbeProvider> Providers => providers.Values;
+
+    /// <summary>Names accepted in a specification, for messages and help.</summary>
+    public string AllowedNames =>
+        string.Join(", ", new[] { Auto }.Concat(providers.Values.Select(p => p.Syntax)));
+
+    /// <summary>
+    /// Splits a comma list into specifications. A token with <c>=</c> but no <c>:</c> continues the previous one's argument,
+    /// so <c>constant:cpu=95,gpu=0,ram=5</c> stays one specification.
+    /// </summary>
+    public static IReadOnlyList<string> SplitSpecifications(string specificationList)
+    {
+        ArgumentNullException.ThrowIfNull(specificationList);
+        var specs = new List<string>();
+        foreach (var raw in specificationList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var continuesArgument = specs.Count > 0 && raw.Contains('=', StringComparison.Ordinal)
+                && !raw.Contains(':', StringComparison.Ordinal) && specs[^1].Contains(':', StringComparison.Ordinal);
+            if (continuesArgument)
+            {
+                specs[^1] += "," + raw;
+            }
+            else
+            {
+                specs.Add(raw);
+            }
+        }
+
+        return specs;
+    }
+
+    /// <summary>
+    /// Resolves a specification list. Explicit names claim their components first; <c>auto</c> fills the components left
+    /// over with the best-ranked provider that is available. Two explicit names covering the same component is an error
+    /// (it would double count).
+    /// </summary>
+    /// <exception cref="ProbeConfigurationException">An unknown name, a malformed argument, or a double-covered component.</exception>
+    public ProbeSelection Select(string specificationList, ProbeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var specs = SplitSpecifications(specificationList ?? string.Empty);
+        if (specs.Count == 0)
+        {
+            specs = [Auto];
+        }
+
+        var chosen = new List<IPowerProbe>();
+        var notes = new List<string>();
+        var owner = new Dictionary<PowerComponent, string>();
+        var wantsAuto = false;
+        try
+        {
+            foreach (var spec in specs)
+            {
+                var colon = spec.IndexOf(':', StringComparison.Ordinal);
+                var name = colon < 0 ? spec : spec[..colon];
+                var argument = colon < 0 ? null : spec[(colon + 1)..];
+                if (name.Equals(Auto, StringComparison.OrdinalIgnoreCase))
+                {
+                    wantsAuto = true;
+                    continue;
+                }
+
+                if (!providers.TryGetValue(name, out var provider))
+                {
+                    throw new ProbeConfigurationException(
+                        $"Unknown probe '{name}' in '{specificationList}'. Allowed: {AllowedNames}.");
+                }
+
+                var offer = provider.Offer(argument, settings);
+                if (offer.Probes.Count == 0)
+                {
+                    throw new ProbeConfigurationException(
+                        $"Probe '{spec}' was asked for but is not available on this machine: {offer.UnavailableReason}");
+                }
+
+                foreach (var component in offer.Probes.Select(p => p.Descriptor.Component).Distinct())
+                {
+                    if (owner.TryGetValue(component, out var previous))
+                    {
+                        foreach (var probe in offer.Probes)
+                        {
+                            probe.Dispose();
+                        }
+
+                        throw new ProbeConfigurationException(
+                            $"Both '{previous}' and '{spec}' measure the {component.ToString().ToLowerInvariant()} component; " +
+                            "that would count its energy twice. Keep one of them.");
+                    }
+
+                    owner[component] = spec;
+                    notes.Add($"{component.ToString().ToLowerInvariant()}: {spec} (requested)");
+                }
+
+                chosen.AddRange(offer.Probes);
+            }
+
+            if (wantsAuto)
+            {
+                FillAutomatically(settings, chosen, notes, owner);
+            }
+        }
+        catch
+        {
+            foreach (var probe in chosen)
+            {
+                probe.Dispose();
+            }
+
+            throw;
+        }
+
+        return new ProbeSelection(chosen, notes);
+    }
+
+    private void FillAutomatically(
+        ProbeSettings settings, List<IPowerProbe> chosen, List<string> notes, Dictionary<PowerComponent, string> owner)
+    {
+        foreach (var provider in providers.Values.Where(p => p.AutoRank is not null).OrderBy(p => p.AutoRank))
+        {
+            if (owner.Count == Enum.GetValues<PowerComponent>().Length)
+            {
+                break;
+            }
+
+            ProbeOffer offer;
+            try
+            {
+                offer = provider.Offer(null, settings);
+            }
+            catch (ProbeConfigurationException ex)
+            {
+                offer = ProbeOffer.Unavailable(ex.Message);
+            }
+
+            if (offer.Probes.Count == 0)
+            {
+                notes.Add($"auto: {provider.Name} unavailable: {offer.UnavailableReason}");
+                continue;
+            }
+
+            var taken = new HashSet<PowerComponent>();
+            foreach (var probe in offer.Probes)
+            {
+                var component = probe.Descriptor.Component;
+                if (owner.ContainsKey(component) && !taken.Contains(component))
+                {
+                    probe.Dispose();
+                    continue;
+                }
+
+                taken.Add(component);
+                owner[component] = provider.Name;
+                chosen.Add(probe);
+            }
+
+            foreach (var component in taken)
+            {
+                notes.Add($"auto: {component.ToString().ToLowerInvariant()} ← {provider.Name}");
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using EnergyFacts.Probes;
+
+namespace EnergyFacts.Measurement;
+
+/// <summary>The energy one component used during a measured window, with where the number came from.</summary>
+/// <param name="Component">The component.</param>
+/// <param name="Energy">Energy over the window.</param>
+/// <param name="MeanPower">Energy divided by the window's duration.</param>
+/// <param name="Source">Measured, estimated or replayed; <see langword="null"/> when no probe covered the component (energy is then zero).</param>
+/// <param name="ProbeIds">The probes that contributed (several for multi-GPU or multi-socket machines).</param>
+/// <param name="Faults">Readings dropped because a probe failed, returned NaN or went backwards.</param>
+public sealed record ComponentEnergy(
+    PowerComponent Component,
+    Joules Energy,
+    Watts MeanPower,
+    EnergySource? Source,
+    IReadOnlyList<string> ProbeIds,
+    int Faults)
+{
+    /// <summary>True when readings were dropped, so <see cref="Energy"/> may be low.</summary>
+    public bool Partial => Faults > 0;
+
+    /// <summary>The source as written in results: <c>measured</c>, <c>estimated</c>, <c>replayed</c> or <c>none</c>, plus <c>-partial</c>.</summary>
+    public string SourceLabel =>
+        (Source?.ToString().ToLowerInvariant() ?? "none") + (Partial ? "-partial" : string.Empty);
+}
