@@ -1,0 +1,80 @@
+using System.Globalization;
+using Xunit.Sdk;
+using Xunit.v3;
+
+namespace EnergyFacts.Framework;
+
+/// <summary>One experiment case: a method × one <see cref="EnergyExperimentAttribute"/>. Runs as one test per trial.</summary>
+internal sealed class EnergyTestCase : XunitTestCase
+{
+    [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
+    public EnergyTestCase() { }
+
+    public EnergyTestCase(
+        IXunitTestMethod testMethod,
+        string displayName,
+        string uniqueId,
+        EnergyExperimentAttribute experiment,
+        Dictionary<string, HashSet<string>> traits)
+        : base(
+            testMethod,
+            displayName,
+            uniqueId,
+            experiment.Explicit,
+            skipExceptions: null,
+            skipReason: experiment.Skip,
+            skipType: null,
+            skipUnless: null,
+            skipWhen: null,
+            traits,
+            testMethodArguments: null,
+            experiment.SourceFilePath,
+            experiment.SourceLineNumber,
+            timeout: null)
+    {
+        Definition = experiment.Definition;
+    }
+
+    public ExperimentDefinition Definition { get; private set; } = null!;
+
+    public override ValueTask<IReadOnlyCollection<IXunitTest>> CreateTests()
+    {
+        var takesContext = TestMethod.Parameters.Count == 1;
+        var tests = new List<IXunitTest>(Definition.Trials);
+        for (var trial = 1; trial <= Definition.Trials; trial++)
+        {
+            var context = new ExperimentContext(Definition, trial, TestCaseDisplayName, UniqueID);
+            var name = Definition.Trials == 1
+                ? TestCaseDisplayName
+                : string.Create(CultureInfo.InvariantCulture, $"{TestCaseDisplayName} (trial {trial}/{Definition.Trials})");
+            tests.Add(new EnergyTest(this, context, name, trial - 1, takesContext ? [context] : []));
+        }
+
+        return new(tests);
+    }
+
+    protected override void Serialize(IXunitSerializationInfo info)
+    {
+        base.Serialize(info);
+        info.AddValue("efModel", Definition.Model);
+        info.AddValue("efBatch", Definition.Batch);
+        info.AddValue("efEpochs", Definition.Epochs);
+        info.AddValue("efDataset", Definition.Dataset);
+        info.AddValue("efDevice", Definition.Device);
+        info.AddValue("efTrials", Definition.Trials);
+        info.AddValue("efSeed", Definition.Seed);
+    }
+
+    protected override void Deserialize(IXunitSerializationInfo info)
+    {
+        base.Deserialize(info);
+        Definition = new ExperimentDefinition(
+            info.GetValue<string>("efModel") ?? string.Empty,
+            info.GetValue<int>("efBatch"),
+            info.GetValue<int>("efEpochs"),
+            info.GetValue<string>("efDataset"),
+            info.GetValue<string>("efDevice") ?? "auto",
+            info.GetValue<int>("efTrials"),
+            info.GetValue<int?>("efSeed"));
+    }
+}

@@ -1,0 +1,140 @@
+using EnergyFacts.Framework;
+using EnergyFacts.Results;
+using Xunit;
+
+namespace EnergyFacts;
+
+/// <summary>
+/// What an experiment knows about its case (model, batch, epochs …) and how it reports what it learns (losses,
+/// accuracies, samples). Take it as the method's parameter or read <see cref="Current"/>.
+/// </summary>
+public sealed class ExperimentContext
+{
+    private readonly List<EpochRecord> history = [];
+    private long samples;
+    private long samplesAtLastEpoch;
+    private DateTimeOffset lastEpochEnd;
+
+    internal ExperimentContext(ExperimentDefinition definition, int trial, string caseDisplayName, string caseId)
+    {
+        Definition = definition;
+        Trial = trial;
+        CaseDisplayName = caseDisplayName;
+        CaseId = caseId;
+        Run = new ExperimentRun(this);
+    }
+
+    /// <summary>The context of the experiment running on this test's flow, or <see langword="null"/> outside an experiment.</summary>
+    public static ExperimentContext? Current => (TestContext.Current.Test as EnergyTest)?.Context;
+
+    /// <summary>Model name.</summary>
+    public string Model => Definition.Model;
+
+    /// <summary>Batch size.</summary>
+    public int Batch => Definition.Batch;
+
+    /// <summary>Number of epochs.</summary>
+    public int Epochs => Definition.Epochs;
+
+    /// <summary>Dataset name, when declared.</summary>
+    public string? Dataset => Definition.Dataset;
+
+    /// <summary>Device asked for: <c>auto</c>, <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>. Report the one used with <see cref="UseDevice"/>.</summary>
+    public string Device => Definition.Device;
+
+    /// <summary>The device actually used, as reported by the experiment (<c>none</c> until reported).</summary>
+    public string DeviceUsed { get; private set; } = "none";
+
+    /// <summary>1-based trial number.</summary>
+    public int Trial { get; }
+
+    /// <summary>Number of trials of this case.</summary>
+    public int Trials => Definition.Trials;
+
+    /// <summary>The declared seed, or 0.</summary>
+    public int Seed => Definition.Seed ?? 0;
+
+    /// <summary>Cancelled when the test run is cancelled or times out; pass it to long-running work.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Part of the per-experiment API; the token belongs to the running test.")]
+    public CancellationToken CancellationToken => TestContext.Current.CancellationToken;
+
+    /// <summary>Samples processed so far (training and evaluation together, as reported).</summary>
+    public long Samples => Interlocked.Read(ref samples);
+
+    /// <summary>Epochs reported so far.</summary>
+    public IReadOnlyList<EpochRecord> History
+    {
+        get
+        {
+            lock (history)
+            {
+                return [.. history];
+            }
+        }
+    }
+
+    internal ExperimentDefinition Definition { get; }
+
+    internal string CaseDisplayName { get; }
+
+    internal string CaseId { get; }
+
+    internal ExperimentRun Run { get; }
+
+    /// <summary>Records the device the experiment actually used, e.g. <c>cpu</c> or <c>cuda:0</c>.</summary>
+    public void UseDevice(string device)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(device);
+        DeviceUsed = device;
+    }
+
+    /// <summary>Adds processed samples (e.g. after each batch); used for energy per sample.</summary>
+    public void AddSamples(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Interlocked.Add(ref samples, count);
+    }
+
+    /// <summary>Reports one finished epoch; the last epoch's values become the result's columns.</summary>
+    /// <param name="epoch">1-based epoch number.</param>
+    /// <param name="trainLoss">Mean training loss.</param>
+    /// <param name="evalLoss">Mean evaluation loss.</param>
+    /// <param name="evalTop1">Top-1 accuracy, 0–1.</param>
+    /// <param name="evalTop5">Top-5 accuracy, 0–1.</param>
+    /// <param name="learningRate">Learning rate.</param>
+    public void ReportEpoch(
+        int epoch, double trainLoss, double? evalLoss = null, double? evalTop1 = null, double? evalTop5 = null, double? learningRate = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(epoch, 1);
+        CheckFraction(evalTop1, nameof(evalTop1));
+        CheckFraction(evalTop5, nameof(evalTop5));
+        var now = DateTimeOffset.UtcNow;
+        lock (history)
+        {
+            var start = history.Count == 0 ? Run.StartedAt : lastEpochEnd;
+            var total = Samples;
+            history.Add(new EpochRecord(epoch, trainLoss, evalLoss, evalTop1, evalTop5, learningRate, total - samplesAtLastEpoch, now - start));
+            samplesAtLastEpoch = total;
+            lastEpochEnd = now;
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            FormattableString.Invariant(
+                $"[energy] epoch {epoch}/{Epochs}: train_loss={trainLoss:F4} eval_loss={evalLoss:F4} top1={evalTop1:P2} top5={evalTop5:P2} lr={learningRate:G4}"));
+    }
+
+    /// <summary>Writes a line to the test's output.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Part of the per-experiment API; output belongs to the running test.")]
+    public void Log(string message) => TestContext.Current.TestOutputHelper?.WriteLine(message);
+
+    /// <summary>Starts measuring a phase of the experiment (e.g. evaluation); dispose it to end the phase.</summary>
+    public EnergyPhase BeginPhase(string name) => Run.BeginPhase(name);
+
+    private static void CheckFraction(double? value, string name)
+    {
+        if (value is { } v && (!double.IsFinite(v) || v < 0 || v > 1))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "Accuracies are fractions from 0 to 1.");
+        }
+    }
+}

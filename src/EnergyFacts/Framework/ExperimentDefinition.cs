@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace EnergyFacts.Framework;
+
+/// <summary>The serializable description of one experiment case: what one <see cref="EnergyExperimentAttribute"/> says.</summary>
+internal sealed record ExperimentDefinition(
+    string Model, int Batch, int Epochs, string? Dataset, string Device, int Trials, int? Seed)
+{
+    public static readonly string[] AllowedDevices = ["auto", "cpu", "cuda"];
+
+    /// <summary>Display label, e.g. <c>resnet18 | batch=64 | epochs=2</c>.</summary>
+    public string Label
+    {
+        get
+        {
+            var label = string.Create(CultureInfo.InvariantCulture, $"{Model} | batch={Batch} | epochs={Epochs}");
+            if (Dataset is not null)
+            {
+                label += $" | dataset={Dataset}";
+            }
+
+            if (!string.Equals(Device, "auto", StringComparison.OrdinalIgnoreCase))
+            {
+                label += $" | device={Device}";
+            }
+
+            return label;
+        }
+    }
+
+    /// <summary>Every problem with the definition, each naming the value and what is allowed.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Model))
+        {
+            problems.Add($"model = '{Model}' is empty; allowed: a non-empty model name, e.g. \"resnet18\".");
+        }
+
+        if (Batch <= 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"batch = {Batch} is not allowed; the batch size must be ≥ 1."));
+        }
+
+        if (Epochs <= 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"epochs = {Epochs} is not allowed; the number of epochs must be ≥ 1."));
+        }
+
+        if (Trials < 1)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Trials = {Trials} is not allowed; Trials must be ≥ 1."));
+        }
+
+        var deviceKind = Device.Split(':', 2)[0];
+        var ordinalOk = !Device.Contains(':', StringComparison.Ordinal)
+            || (deviceKind == "cuda" && int.TryParse(Device.Split(':', 2)[1], NumberStyles.None, CultureInfo.InvariantCulture, out _));
+        if (!AllowedDevices.Contains(deviceKind, StringComparer.Ordinal) || !ordinalOk)
+        {
+            problems.Add($"Device = \"{Device}\" is not allowed; allowed: \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".");
+        }
+
+        return problems;
+    }
+}

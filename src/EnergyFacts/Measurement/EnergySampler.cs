@@ -1,0 +1,324 @@
+using System.Diagnostics;
+using EnergyFacts.Probes;
+
+namespace EnergyFacts.Measurement;
+
+/// <summary>
+/// Samples a set of probes on a dedicated thread between <see cref="Start"/> and <see cref="Stop"/>, integrating power
+/// sensors by the trapezoid rule and differencing energy counters, on the monotonic clock.
+/// </summary>
+/// <remarks>
+/// The experiment never waits on the sampler except for the opening and closing reads (and explicit
+/// <see cref="Mark"/> calls). The tick touches only preallocated arrays: no allocation, no locks shared with the
+/// experiment. A probe that fails a read loses that sample only; the fault is counted and the component's energy is
+/// labelled partial.
+/// </remarks>
+public sealed class EnergySampler : IDisposable
+{
+    private readonly IPowerProbe[] probes;
+    private readonly IPowerSensor?[] sensors;
+    private readonly IEnergyCounter?[] counters;
+    private readonly TimeSpan interval;
+
+    // Per-probe integration state; written only by the sampler thread until it has been joined.
+    private readonly double[] lastWatts;
+    private readonly long[] lastTimestamp;
+    private readonly bool[] hasLast;
+    private readonly double[] joules;
+    private readonly int[] faults;
+
+    private readonly ManualResetEventSlim wake = new(false);
+    private readonly ManualResetEventSlim opened = new(false);
+    private readonly ManualResetEventSlim marked = new(false);
+    private volatile bool stopRequested;
+    private volatile bool markRequested;
+    private Thread? thread;
+    private Exception? samplerFailure;
+    private long startTimestamp;
+    private long stopTimestamp;
+    private DateTimeOffset startedAt;
+    private int sampleCount;
+    private TimeSpan samplerCpuTime;
+    private Joules[] markSnapshot = [];
+
+    /// <summary>Creates a sampler over <paramref name="probes"/> (not owned: the caller disposes them).</summary>
+    /// <param name="probes">The probes to read on every tick.</param>
+    /// <param name="interval">Time between ticks; 1 ms to 1 hour.</param>
+    public EnergySampler(IReadOnlyList<IPowerProbe> probes, TimeSpan interval)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        if (interval < TimeSpan.FromMilliseconds(1) || interval > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(interval), interval, "The sampling interval must be between 1 ms and 1 hour.");
+        }
+
+        this.probes = [.. probes];
+        this.interval = interval;
+        sensors = [.. this.probes.Select(p => p as IPowerSensor)];
+        counters = [.. this.probes.Select(p => p is IPowerSensor ? null : p as IEnergyCounter)];
+        var n = this.probes.Length;
+        lastWatts = new double[n];
+        lastTimestamp = new long[n];
+        hasLast = new bool[n];
+        joules = new double[n];
+        faults = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (sensors[i] is null && counters[i] is null)
+            {
+                throw new ArgumentException(
+                    $"Probe '{this.probes[i].Descriptor.Id}' implements neither IPowerSensor nor IEnergyCounter.", nameof(probes));
+            }
+        }
+    }
+
+    /// <summary>Whether the sampler is running.</summary>
+    public bool IsRunning => thread is not null && !stopRequested;
+
+    /// <summary>Starts the sampler thread and returns once the opening reading has been taken.</summary>
+    public void Start()
+    {
+        if (thread is not null)
+        {
+            throw new InvalidOperationException("The sampler has already been started; create one sampler per measured window.");
+        }
+
+        thread = new Thread(Run) { IsBackground = true, Name = "EnergyFacts sampler", Priority = ThreadPriority.AboveNormal };
+        thread.Start();
+        opened.Wait();
+        if (samplerFailure is not null)
+        {
+            thread.Join();
+            throw new InvalidOperationException("The energy sampler failed to start: " + samplerFailure.Message, samplerFailure);
+        }
+    }
+
+    /// <summary>
+    /// Takes an extra reading now (on the sampler thread) and returns each component's energy since the start:
+    /// the building block for measuring a phase inside an experiment.
+    /// </summary>
+    public IReadOnlyDictionary<PowerComponent, Joules> Mark()
+    {
+        if (!IsRunning)
+        {
+            throw new InvalidOperationException("Mark() needs a running sampler.");
+        }
+
+        marked.Reset();
+        markRequested = true;
+        wake.Set();
+        marked.Wait();
+        var result = new Dictionary<PowerComponent, Joules>();
+        for (var i = 0; i < probes.Length; i++)
+        {
+            var component = probes[i].Descriptor.Component;
+            result[component] = result.GetValueOrDefault(component) + markSnapshot[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>Takes the closing reading, stops the thread and returns what was measured.</summary>
+    public EnergyMeasurement Stop()
+    {
+        if (thread is null)
+        {
+            throw new InvalidOperationException("The sampler was never started.");
+        }
+
+        stopRequested = true;
+        wake.Set();
+        thread.Join();
+        var duration = Stopwatch.GetElapsedTime(startTimestamp, stopTimestamp);
+        var components = new List<ComponentEnergy>(3);
+        foreach (var component in Enum.GetValues<PowerComponent>())
+        {
+            var energy = Joules.Zero;
+            var faultCount = 0;
+            EnergySource? source = null;
+            var ids = new List<string>();
+            for (var i = 0; i < probes.Length; i++)
+            {
+                var descriptor = probes[i].Descriptor;
+                if (descriptor.Component != component)
+                {
+                    continue;
+                }
+
+                energy += new Joules(joules[i]);
+                faultCount += faults[i];
+                ids.Add(descriptor.Id);
+                source = Weaker(source, descriptor.Source);
+            }
+
+            components.Add(new ComponentEnergy(component, energy, energy.Over(duration), source, ids, faultCount));
+        }
+
+        var warnings = new List<string>();
+        if (samplerFailure is not null)
+        {
+            warnings.Add("The sampler thread failed and stopped early: " + samplerFailure.Message);
+        }
+
+        return new EnergyMeasurement
+        {
+            StartedAt = startedAt,
+            Duration = duration,
+            Components = components,
+            SampleCount = sampleCount,
+            Interval = interval,
+            SamplerCpuTime = samplerCpuTime,
+            Warnings = warnings,
+        };
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (thread is { IsAlive: true })
+        {
+            stopRequested = true;
+            wake.Set();
+            thread.Join();
+        }
+
+        wake.Dispose();
+        opened.Dispose();
+        marked.Dispose();
+    }
+
+    // An estimate anywhere in the sum makes the sum an estimate.
+    private static EnergySource Weaker(EnergySource? current, EnergySource next) =>
+        current is null ? next : (EnergySource)Math.Max((int)current.Value, (int)next);
+
+    private void Run()
+    {
+        var cpuAtStart = ThreadCpuClock.CurrentThread();
+        try
+        {
+            markSnapshot = new Joules[probes.Length];
+            foreach (var probe in probes)
+            {
+                probe.Start();
+            }
+
+            startedAt = DateTimeOffset.UtcNow;
+            startTimestamp = Stopwatch.GetTimestamp();
+            Tick(startTimestamp);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            samplerFailure = ex;
+            stopTimestamp = startTimestamp = Stopwatch.GetTimestamp();
+            opened.Set();
+            return;
+        }
+
+        opened.Set();
+        try
+        {
+            while (!stopRequested)
+            {
+                wake.Wait(interval);
+                wake.Reset();
+                var now = Stopwatch.GetTimestamp();
+                if (stopRequested)
+                {
+                    stopTimestamp = now;
+                    Tick(now);
+                    break;
+                }
+
+                Tick(now);
+                if (markRequested)
+                {
+                    for (var i = 0; i < probes.Length; i++)
+                    {
+                        markSnapshot[i] = new Joules(joules[i]);
+                    }
+
+                    markRequested = false;
+                    marked.Set();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Keep what was integrated so far; the measurement says the sampler failed.
+            samplerFailure = ex;
+            stopTimestamp = Stopwatch.GetTimestamp();
+        }
+        finally
+        {
+            var cpuAtEnd = ThreadCpuClock.CurrentThread();
+            samplerCpuTime = cpuAtStart is { } a && cpuAtEnd is { } b ? b - a : TimeSpan.Zero;
+            marked.Set();
+        }
+    }
+
+    private void Tick(long timestamp)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(startTimestamp, timestamp);
+        sampleCount++;
+        for (var i = 0; i < probes.Length; i++)
+        {
+            bool ok;
+            double value;
+            try
+            {
+                if (sensors[i] is { } sensor)
+                {
+                    ok = sensor.TryReadPower(elapsed, out var watts);
+                    value = watts.Value;
+                }
+                else
+                {
+                    ok = counters[i]!.TryReadEnergy(elapsed, out var energy);
+                    value = energy.Value;
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                ok = false;
+                value = double.NaN;
+            }
+
+            if (!ok || !double.IsFinite(value) || value < 0)
+            {
+                faults[i]++;
+                continue;
+            }
+
+            if (sensors[i] is not null)
+            {
+                if (hasLast[i])
+                {
+                    var seconds = Stopwatch.GetElapsedTime(lastTimestamp[i], timestamp).TotalSeconds;
+                    joules[i] += 0.5 * (lastWatts[i] + value) * seconds;
+                }
+                else if (timestamp != startTimestamp)
+                {
+                    // The opening read failed: hold the first good value back to the start rather than lose the span.
+                    joules[i] += value * elapsed.TotalSeconds;
+                }
+
+                lastWatts[i] = value;
+            }
+            else
+            {
+                // Counters report energy since Start; a value below the last one is a fault, never negative energy.
+                if (value < joules[i])
+                {
+                    faults[i]++;
+                    continue;
+                }
+
+                joules[i] = value;
+            }
+
+            lastTimestamp[i] = timestamp;
+            hasLast[i] = true;
+        }
+    }
+}

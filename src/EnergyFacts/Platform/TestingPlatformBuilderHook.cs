@@ -1,0 +1,21 @@
+using Microsoft.Testing.Platform.Builder;
+
+namespace EnergyFacts.Platform;
+
+/// <summary>
+/// Entry point that Microsoft.Testing.Platform's generated code calls for every <c>TestingPlatformBuilderHook</c> item
+/// (added by EnergyFacts' build props), registering the <c>--energy-*</c> options.
+/// </summary>
+/// <remarks>Public only because generated code in the test project calls it.</remarks>
+public static class TestingPlatformBuilderHook
+{
+    /// <summary>Adds EnergyFacts to the test application.</summary>
+    /// <param name="builder">The test application builder.</param>
+    /// <param name="arguments">The command line, from which the <c>--energy-*</c> values are captured.</param>
+    public static void AddExtensions(ITestApplicationBuilder builder, string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.CommandLine.AddProvider(() => new EnergyCommandLineOptions());
+        CommandLineOverrides.Set(CommandLineOverrides.Parse(arguments ?? []));
+    }
+}
