@@ -118,7 +118,7 @@ public sealed class CarbonIntensityTable
             : " Did you mean " + string.Join(", ", suggestions.Select(s => $"{s} ({countries[s].CountryName})")) + "?";
         var message =
             $"Unknown country code '{given}': it is not in the carbon-intensity table ({countries.Count} countries, " +
-            $"Our World in Data via CodeCarbon). Use an ISO 3166-1 alpha-3 code, e.g. FRA, USA, DEU, or leave the " +
+            $"Our World in Data via CodeCarbon). Use a code from ISO 3166-1 alpha-3, e.g. FRA, USA, DEU, or leave the " +
             $"country unset for the world average ({WorldAverage.GramsPerKilowattHour.ToString(CultureInfo.InvariantCulture)} g CO2eq/kWh)." +
             hint + didYouMean;
         return new UnknownCountryCodeException(message, given, suggestions);

@@ -14,6 +14,10 @@ internal sealed class ResultsFolderLock : IDisposable
     /// <summary>Name of the lock file inside the folder.</summary>
     public const string FileName = ".energyfacts.lock";
 
+    // A holder keeps the lock for a few milliseconds (one row, one fsync): waiting longer than that between tries
+    // only leaves the folder idle while writers sleep.
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(8);
+
     // Threads of one process queue here first instead of spinning on the file.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> InProcess = new(StringComparer.Ordinal);
 
@@ -59,7 +63,7 @@ internal sealed class ResultsFolderLock : IDisposable
                     }
 
                     Thread.Sleep(delay + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 3)));
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(50).Ticks));
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
                 }
                 catch (Exception e) when (e is UnauthorizedAccessException or IOException)
                 {
