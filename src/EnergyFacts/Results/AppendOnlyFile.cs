@@ -48,18 +48,38 @@ internal static class AppendOnlyFile
     /// <summary>The first line of an existing file without its line break or a UTF-8 BOM.</summary>
     internal static string ReadFirstLine(FileStream file)
     {
+        // Read in small chunks up to the first '\n': the header is short, the file may be large.
         file.Seek(0, SeekOrigin.Begin);
-        var buffer = new byte[(int)Math.Min(file.Length, MaxHeaderBytes)];
-        file.ReadExactly(buffer);
-        var end = Array.IndexOf(buffer, (byte)'\n');
-        var length = end < 0 ? buffer.Length : end;
-        if (length > 0 && buffer[length - 1] == '\r')
+        var line = new MemoryStream();
+        var chunk = new byte[4096];
+        while (line.Length < MaxHeaderBytes)
         {
-            length--;
+            var read = file.Read(chunk, 0, chunk.Length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            var end = Array.IndexOf(chunk, (byte)'\n', 0, read);
+            line.Write(chunk, 0, end < 0 ? read : end);
+            if (end >= 0)
+            {
+                break;
+            }
         }
 
-        var start = buffer.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
-        return Utf8.GetString(buffer, start, length - start);
+        var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
+        if (bytes.Length > 0 && bytes[^1] == '\r')
+        {
+            bytes = bytes[..^1];
+        }
+
+        if (bytes.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        return Utf8.GetString(bytes);
     }
 
     private static void RepairTornTail(FileStream file, string path, Action<string>? notice)

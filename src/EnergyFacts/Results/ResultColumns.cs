@@ -93,6 +93,20 @@ public static class ResultColumns
     /// <summary>Column names in file order.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(c => c.Name)];
 
+    /// <summary>A Markdown table of every column (name, unit, meaning), e.g. for the README.</summary>
+    public static string DescribeAsMarkdown()
+    {
+        var text = new System.Text.StringBuilder("| column | unit | meaning |\n|:--|:--|:--|\n");
+        foreach (var column in All)
+        {
+            var meaning = column.Group == ResultColumnGroup.CodeCarbon ? column.Legend : $"{column.Legend} (EnergyFacts)";
+            text.Append("| `").Append(column.Name).Append("` | ").Append(column.Unit)
+                .Append(" | ").Append(meaning.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The column with <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">No such column.</exception>
     public static ResultColumn Get(string name) =>

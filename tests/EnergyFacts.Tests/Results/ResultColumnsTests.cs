@@ -70,4 +70,14 @@ public sealed class ResultColumnsTests
         Assert.Contains("'energy'", error.Message, StringComparison.Ordinal);
         Assert.Contains("energy_consumed", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_markdown_description_lists_every_column_with_its_unit()
+    {
+        var table = ResultColumns.DescribeAsMarkdown();
+
+        Assert.Equal(ResultColumns.All.Count + 2, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("| `energy_consumed` | kWh | Total energy × PUE (cpu + gpu + ram). |", table, StringComparison.Ordinal);
+        Assert.Contains("| `experiment_name` |  | Display name of the case, e.g. Train [resnet18 \\| batch=64 \\| epochs=2]. (EnergyFacts) |", table, StringComparison.Ordinal);
+    }
 }
