@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace EnergyFacts.Results;
+
+/// <summary>
+/// The machine and runtime a trial ran on, for CodeCarbon's host columns. Two columns keep CodeCarbon's Python-era
+/// names but hold .NET facts: <c>python_version</c> holds the runtime (<see cref="RuntimeVersion"/>, e.g.
+/// <c>.NET 10.0.2</c>) and <c>codecarbon_version</c> holds <see cref="HarnessVersion"/> (<c>energyfacts-0.1.0</c>).
+/// </summary>
+public sealed record HostInfo
+{
+    /// <summary>Operating system, like Python's <c>platform.platform()</c> on Linux (e.g. <c>Linux-6.1.0-18-amd64-x86_64-with-debian12</c>).</summary>
+    public required string Os { get; init; }
+
+    /// <summary>The .NET runtime, e.g. <c>.NET 10.0.2</c> (written to <c>python_version</c>).</summary>
+    public required string RuntimeVersion { get; init; }
+
+    /// <summary><c>energyfacts-</c> plus the EnergyFacts version (written to <c>codecarbon_version</c>).</summary>
+    public required string HarnessVersion { get; init; }
+
+    /// <summary>Logical processors.</summary>
+    public required int CpuCount { get; init; }
+
+    /// <summary>CPU model name (Linux: <c>/proc/cpuinfo</c> <c>model name</c>).</summary>
+    public required string CpuModel { get; init; }
+
+    /// <summary>Total RAM in GB as CodeCarbon computes it (bytes / 2^30).</summary>
+    public required double RamTotalSizeGigabytes { get; init; }
+
+    /// <summary>GPUs the probes measured; 0 when none.</summary>
+    public int GpuCount { get; init; }
+
+    /// <summary>GPU model(s) the probes measured; empty when none.</summary>
+    public string GpuModel { get; init; } = string.Empty;
+
+    /// <summary>
+    /// CodeCarbon's tracking mode. Always <c>process</c>: estimated CPU power is derived from this process's CPU time,
+    /// while measured counters (RAPL, NVML) are machine-wide and include everything else running.
+    /// </summary>
+    public string TrackingMode { get; init; } = "process";
+
+    /// <summary><c>Y</c> on a cloud VM, <c>N</c> otherwise; EnergyFacts does not detect clouds, so <c>N</c>.</summary>
+    public string OnCloud { get; init; } = "N";
+
+    /// <summary>Sub-national region (CodeCarbon's <c>region</c>); empty because EnergyFacts accounts per country.</summary>
+    public string Region { get; init; } = string.Empty;
+
+    /// <summary>Cloud provider, empty off-cloud.</summary>
+    public string CloudProvider { get; init; } = string.Empty;
+
+    /// <summary>Cloud region, empty off-cloud.</summary>
+    public string CloudRegion { get; init; } = string.Empty;
+
+    /// <summary>Longitude, unknown (EnergyFacts never geolocates).</summary>
+    public double? Longitude { get; init; }
+
+    /// <summary>Latitude, unknown (EnergyFacts never geolocates).</summary>
+    public double? Latitude { get; init; }
+
+    /// <summary>Reads the host's details once (Linux <c>/proc</c> when present, otherwise .NET's runtime information).</summary>
+    /// <param name="gpuCount">GPUs the probes found.</param>
+    /// <param name="gpuModel">Their model name(s).</param>
+    public static HostInfo Capture(int gpuCount = 0, string gpuModel = "")
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(gpuCount);
+        return new HostInfo
+        {
+            Os = DescribeOs(),
+            RuntimeVersion = RuntimeInformation.FrameworkDescription,
+            HarnessVersion = "energyfacts-" + HarnessAssemblyVersion(),
+            CpuCount = Environment.ProcessorCount,
+            CpuModel = ReadText("/proc/cpuinfo") is { } cpuinfo && ParseCpuModel(cpuinfo) is { } model
+                ? model
+                : RuntimeInformation.ProcessArchitecture.ToString(),
+            RamTotalSizeGigabytes = (ReadText("/proc/meminfo") is { } meminfo && ParseMemTotalBytes(meminfo) is { } bytes
+                ? bytes
+                : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes) / (double)(1L << 30),
+            GpuCount = gpuCount,
+            GpuModel = gpuModel ?? string.Empty,
+        };
+    }
+
+    /// <summary>The first <c>model name</c> in <c>/proc/cpuinfo</c> text (x86), else <c>Model</c> / <c>Hardware</c> (ARM); <see langword="null"/> if none.</summary>
+    internal static string? ParseCpuModel(string cpuinfo)
+    {
+        foreach (var key in (string[])["model name", "Model", "Hardware"])
+        {
+            foreach (var line in cpuinfo.Split('\n'))
+            {
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0 && line[..colon].Trim().Equals(key, StringComparison.Ordinal))
+                {
+                    var value = line[(colon + 1)..].Trim();
+                    if (value.Length > 0)
+                    {
+                        return value;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>MemTotal</c> from <c>/proc/meminfo</c> text in bytes; <see langword="null"/> if absent or malformed.</summary>
+    internal static long? ParseMemTotalBytes(string meminfo)
+    {
+        foreach (var line in meminfo.Split('\n'))
+        {
+            if (!line.StartsWith("MemTotal:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var parts = line["MemTotal:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 1 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kibibytes))
+            {
+                // /proc/meminfo says "kB" but means KiB.
+                return kibibytes * 1024;
+            }
+        }
+
+        return null;
+    }
+
+    private static string DescribeOs()
+    {
+        if (!OperatingSystem.IsLinux() || ReadText("/proc/sys/kernel/osrelease") is not { } release)
+        {
+            return RuntimeInformation.OSDescription;
+        }
+
+        var arch = RuntimeInformation.OSArchitecture switch
+        {
+            Architecture.X64 => "x86_64",
+            Architecture.Arm64 => "aarch64",
+            var other => other.ToString().ToLowerInvariant(),
+        };
+        var distribution = ReadText("/etc/os-release") is { } osRelease ? ParseDistribution(osRelease) : null;
+        return $"Linux-{release.Trim()}-{arch}" + (distribution is null ? string.Empty : "-with-" + distribution);
+    }
+
+    /// <summary><c>ID</c> + <c>VERSION_ID</c> from <c>/etc/os-release</c> text, e.g. <c>debian12</c>.</summary>
+    internal static string? ParseDistribution(string osRelease)
+    {
+        string? id = null, version = null;
+        foreach (var line in osRelease.Split('\n'))
+        {
+            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                continue;
+            }
+
+            var value = line[(eq + 1)..].Trim().Trim('"');
+            switch (line[..eq].Trim())
+            {
+                case "ID":
+                    id = value;
+                    break;
+                case "VERSION_ID":
+                    version = value;
+                    break;
+            }
+        }
+
+        return string.IsNullOrEmpty(id) ? null : id + version;
+    }
+
+    private static string HarnessAssemblyVersion()
+    {
+        var assembly = typeof(HostInfo).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (!string.IsNullOrEmpty(informational))
+        {
+            // Drop the "+<commit>" build metadata: the column identifies the release, not the build.
+            var plus = informational.IndexOf('+', StringComparison.Ordinal);
+            return plus < 0 ? informational : informational[..plus];
+        }
+
+        return assembly.GetName().Version?.ToString(3) ?? "unknown";
+    }
+
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using EnergyFacts.Accounting;
+using EnergyFacts.Results;
+using EnergyFacts.Results.Jsonl;
+
+namespace EnergyFacts.Tests.Results.Jsonl;
+
+public sealed class ExperimentsJsonlTests
+{
+    [Fact]
+    public void Each_row_is_one_line_with_every_column_typed_the_history_and_the_schema()
+    {
+        using var folder = ResultSamples.NewFolder();
+        var row = ResultSamples.Row(message: "line one\nline two");
+        new ExperimentsJsonlSink(folder.Path).Append(row);
+
+        var lines = File.ReadAllLines(folder.File(ExperimentsJsonl.FileName));
+        var line = Assert.Single(lines);
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+
+        Assert.Equal(ExperimentsJsonl.Schema, root.GetProperty("schema").GetString());
+        Assert.All(ResultColumns.Names, name => Assert.True(root.TryGetProperty(name, out _), name));
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("energy_consumed").ValueKind);
+        Assert.Equal(row.EnergyConsumedKilowattHours, root.GetProperty("energy_consumed").GetDouble());
+        Assert.Equal(1024, root.GetProperty("samples").GetInt64());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("longitude").ValueKind);
+        Assert.Equal("line one\nline two", root.GetProperty("message").GetString());
+        var history = root.GetProperty("history");
+        Assert.Equal(2, history.GetArrayLength());
+        Assert.Equal(2, history[1].GetProperty("epoch").GetInt32());
+        Assert.Equal(0.625, history[1].GetProperty("eval_top1").GetDouble());
+        Assert.Equal(5.25, history[1].GetProperty("duration").GetDouble());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("statistics").ValueKind);
+    }
+
+    [Fact]
+    public void Trial_statistics_and_extra_values_are_written_when_known()
+    {
+        using var folder = ResultSamples.NewFolder();
+        var statistics = TrialStatistics.Of(
+        [
+            new TrialObservation(new Joules(10), TimeSpan.FromSeconds(1), new KilogramsCo2e(1)),
+            new TrialObservation(new Joules(14), TimeSpan.FromSeconds(3), new KilogramsCo2e(3)),
+        ]);
+        var row = ResultSamples.Row(trial: 2, trials: 2) with
+        {
+            Statistics = statistics,
+            Extra = new Dictionary<string, string> { ["git_commit"] = "abc123" },
+            EvalLoss = double.NaN,
+        };
+        new ExperimentsJsonlSink(folder.Path).Append(row);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(folder.File(ExperimentsJsonl.FileName)));
+        var stats = json.RootElement.GetProperty("statistics");
+
+        Assert.Equal(2, stats.GetProperty("n").GetInt32());
+        Assert.Equal(0.95, stats.GetProperty("confidence_level").GetDouble());
+        Assert.Equal(12, stats.GetProperty("energy_joules").GetProperty("mean").GetDouble());
+        Assert.Equal(statistics.EnergyJoules.ConfidenceHigh, stats.GetProperty("energy_joules").GetProperty("ci_high").GetDouble());
+        Assert.Equal(2, stats.GetProperty("duration").GetProperty("mean").GetDouble());
+        Assert.Equal("abc123", json.RootElement.GetProperty("extra").GetProperty("git_commit").GetString());
+        Assert.Equal("NaN", json.RootElement.GetProperty("eval_loss").GetString());
+    }
+
+    [Fact]
+    public void Read_gives_the_same_texts_as_the_csv_columns_under_any_culture()
+    {
+        using var folder = ResultSamples.NewFolder();
+        var row = ResultSamples.Row();
+        Cultures.Under(Cultures.CommaDecimal, () =>
+        {
+            new ExperimentsJsonlSink(folder.Path).Append(row);
+            return 0;
+        });
+
+        var read = Assert.Single(ExperimentsJsonl.Read(folder.File(ExperimentsJsonl.FileName)));
+
+        Assert.Equal(row.EnergyJoules, double.Parse(read["energy_joules"], CultureInfo.InvariantCulture));
+        Assert.Equal(row.EmissionsKilograms, double.Parse(read["emissions"], CultureInfo.InvariantCulture));
+        Assert.Equal("Train [resnet18 | batch=64 | epochs=2]", read["experiment_name"]);
+        Assert.Equal(string.Empty, read["longitude"]);
+        Assert.Equal("2026-03-01T12:00:10+00:00", read["timestamp"]);
+    }
+
+    [Fact]
+    public void Another_tools_jsonl_file_is_not_appended_to()
+    {
+        using var folder = ResultSamples.NewFolder();
+        var path = folder.File(ExperimentsJsonl.FileName);
+        File.WriteAllText(path, "{\"run\": 1}\n");
+
+        var error = Assert.Throws<ResultsFileFormatException>(() => new ExperimentsJsonlSink(folder.Path).Append(ResultSamples.Row()));
+
+        Assert.Equal(1, error.LineNumber);
+        Assert.Contains("schema '(none)'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Equal("{\"run\": 1}\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_malformed_line_is_reported_with_its_number()
+    {
+        using var folder = ResultSamples.NewFolder();
+        var sink = new ExperimentsJsonlSink(folder.Path);
+        sink.Append(ResultSamples.Row());
+        var path = folder.File(ExperimentsJsonl.FileName);
+        File.AppendAllText(path, "{not json}\n");
+
+        var error = Assert.Throws<ResultsFileFormatException>(() => ExperimentsJsonl.Read(path));
+
+        Assert.Equal(2, error.LineNumber);
+        Assert.Contains("line 2 is not valid JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_torn_line_is_set_aside_before_the_next_append()
+    {
+        using var folder = ResultSamples.NewFolder();
+        var sink = new ExperimentsJsonlSink(folder.Path);
+        sink.Append(ResultSamples.Row(trial: 1));
+        var path = folder.File(ExperimentsJsonl.FileName);
+        File.AppendAllText(path, "{\"schema\":\"energyfacts.experiment/1\",\"timest");
+
+        sink.Append(ResultSamples.Row(trial: 2));
+
+        Assert.Equal(["1", "2"], ExperimentsJsonl.Read(path).Select(r => r["trial"]));
+        Assert.Single(Directory.GetFiles(folder.Path, "experiments.jsonl.torn-*"));
+    }
+}
