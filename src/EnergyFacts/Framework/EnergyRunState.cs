@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Reflection;
+using EnergyFacts.Accounting;
 using EnergyFacts.Platform;
 using EnergyFacts.Probes;
+using EnergyFacts.Results;
 
 namespace EnergyFacts.Framework;
 
@@ -13,13 +16,25 @@ internal sealed class EnergyRunState
     private static readonly Lazy<EnergyRunState> Shared = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Lazy<ProbeSelection> probes;
+    private readonly Lazy<EmissionsCalculator> emissions;
+    private readonly Lazy<CompositeResultSink> sinks;
+    private readonly Lazy<HostInfo> host;
 
     private EnergyRunState(EnergyFactsSettings? settings, Exception? settingsError)
     {
         Settings = settings;
         SettingsError = settingsError;
         probes = new Lazy<ProbeSelection>(SelectProbes, LazyThreadSafetyMode.ExecutionAndPublication);
+        emissions = new Lazy<EmissionsCalculator>(
+            () => EmissionsCalculator.For(new AccountingSettings(RequireSettings().Country, RequireSettings().Pue)),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        sinks = new Lazy<CompositeResultSink>(
+            () => DefaultResultSinks.Create(RequireSettings().ResultsDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+        host = new Lazy<HostInfo>(CaptureHost, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>Whether any experiment touched the run state (so there is something to summarise).</summary>
+    public static bool Started => Shared.IsValueCreated;
 
     public static EnergyRunState Current => Shared.Value;
 
@@ -40,6 +55,18 @@ internal sealed class EnergyRunState
     /// <summary>The probes; throws the same configuration error for every experiment when they cannot be chosen.</summary>
     public ProbeSelection Probes => probes.Value;
 
+    /// <summary>Energy → emissions for this run's country and PUE; an unknown country fails every experiment.</summary>
+    public EmissionsCalculator Emissions => emissions.Value;
+
+    /// <summary>The results sinks; an unwritable folder fails every experiment before it runs.</summary>
+    public CompositeResultSink Sinks => sinks.Value;
+
+    /// <summary>The machine, captured once.</summary>
+    public HostInfo Host => host.Value;
+
+    /// <summary>Rows of earlier trials, by case id, for the statistics written with the last trial.</summary>
+    public ConcurrentDictionary<string, List<ResultRow>> TrialRows { get; } = new(StringComparer.Ordinal);
+
     private static EnergyRunState Create()
     {
         var environment = Environment.GetEnvironmentVariables()
@@ -56,6 +83,13 @@ internal sealed class EnergyRunState
         {
             return new EnergyRunState(null, ex);
         }
+    }
+
+    private HostInfo CaptureHost()
+    {
+        var gpus = Probes.Probes.Where(p => p.Descriptor.Component == PowerComponent.Gpu && p.Descriptor.Source == EnergySource.Measured).ToList();
+        var names = gpus.Select(p => p.Descriptor.DeviceName).Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
+        return HostInfo.Capture(gpus.Count, string.Join(", ", names));
     }
 
     private ProbeSelection SelectProbes()

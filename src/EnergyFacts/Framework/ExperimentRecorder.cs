@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using EnergyFacts.Measurement;
 using EnergyFacts.Results;
 using Xunit;
@@ -13,30 +14,107 @@ internal static class ExperimentRecorder
 
     public static Outcome Record(ExperimentContext context, EnergyMeasurement measurement, EnergyBudget? budget, string measuredBy)
     {
-        var settings = EnergyRunState.Current.RequireSettings();
-        var state = TestContext.Current.TestState;
-        var bodyStatus = state?.Result switch
+        var state = EnergyRunState.Current;
+        var settings = state.RequireSettings();
+        var testState = TestContext.Current.TestState;
+        var bodyStatus = testState?.Result switch
         {
-            TestResult.Failed when state.FailureCause == FailureCause.Assertion => ExperimentStatus.Failed,
+            TestResult.Failed when testState.FailureCause == FailureCause.Assertion => ExperimentStatus.Failed,
             TestResult.Failed => ExperimentStatus.Error,
             _ => ExperimentStatus.Passed,
         };
 
-        var consumed = new KilowattHours(measurement.TotalEnergy.ToKilowattHours().Value * settings.Pue);
-        var kgCo2 = double.NaN; // TODO(results merge): carbon intensity from the accounting tables.
-        var verdict = BudgetVerdict.Decide(budget, new BudgetSpend(consumed, measurement.Duration, kgCo2, context.Samples, measuredBy));
+        var account = state.Emissions.Account(measurement);
+        var verdict = BudgetVerdict.Decide(
+            budget, new BudgetSpend(account.EnergyConsumed, measurement.Duration, account.Emissions.Value, context.Samples, measuredBy));
         var status = bodyStatus == ExperimentStatus.Passed && !verdict.WithinBudget ? ExperimentStatus.OverBudget : bodyStatus;
+        var budgetFailure = status == ExperimentStatus.OverBudget ? verdict.Describe(context.CaseDisplayName, measuredBy) : null;
+        var message = budgetFailure ?? FirstException(testState) ?? verdict.Note;
+
+        var row = ResultRowFactory.Create(
+            measurement,
+            new ExperimentOutcome
+            {
+                ProjectName = settings.ProjectName,
+                RunId = state.RunId,
+                ExperimentId = context.CaseId,
+                ExperimentName = context.CaseDisplayName,
+                Model = context.Model,
+                Dataset = context.Dataset,
+                Epochs = context.Epochs,
+                BatchSize = context.Batch,
+                Trial = context.Trial,
+                Trials = context.Trials,
+                Seed = context.Definition.Seed,
+                Device = context.DeviceUsed,
+                Samples = context.Samples,
+                History = context.History,
+                Status = status,
+                Budget = budget?.ToString(),
+                Message = message,
+                Probes = string.Join(";", measurement.Components.SelectMany(c => c.ProbeIds)),
+            },
+            state.Emissions.Settings,
+            state.Emissions.Intensity,
+            state.Host);
+        row = WithTrialStatistics(state, context, row);
 
         var output = TestContext.Current.TestOutputHelper;
         output?.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"[energy] {context.CaseDisplayName} trial {context.Trial}/{context.Trials}: {measurement.TotalEnergy.Value:G6} J = {consumed.Value:G6} kWh (PUE {settings.Pue}) over {measurement.Duration.TotalSeconds:F3} s; {measuredBy}; {measurement.SampleCount} samples, sampler CPU {measurement.SamplerCpuTime.TotalMilliseconds:F2} ms; status {status}"));
+            $"[energy] {context.CaseDisplayName} trial {context.Trial}/{context.Trials}: {row.EnergyJoules:G6} J, {row.EnergyConsumedKilowattHours:G6} kWh (PUE {row.Pue}), {row.EmissionsKilograms:G4} kg CO2eq at {row.CarbonIntensityGramsPerKilowattHour:G4} g/kWh ({row.CountryName}) over {row.DurationSeconds:F3} s; {measuredBy}; {row.SampleCount} samples, sampler CPU {row.SamplerCpuSeconds * 1000:F2} ms; status {status.ToResultText()}"));
+        if (row.Statistics is { } stats)
+        {
+            output?.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"[energy] {context.CaseDisplayName} over {stats.Count} trials: energy mean {stats.EnergyJoules.Mean:G6} J, sd {stats.EnergyJoules.StandardDeviation:G4} J, 95% CI [{stats.EnergyJoules.ConfidenceLow:G6}, {stats.EnergyJoules.ConfidenceHigh:G6}] J"));
+        }
+
+        foreach (var warning in measurement.Warnings)
+        {
+            output?.WriteLine("[energy] warning: " + warning);
+        }
+
         if (verdict.Note is not null)
         {
             output?.WriteLine("[energy] " + verdict.Note);
         }
 
-        var budgetFailure = status == ExperimentStatus.OverBudget ? verdict.Describe(context.CaseDisplayName, measuredBy) : null;
-        return new Outcome(budgetFailure, null);
+        string? sinkFailure = null;
+        try
+        {
+            state.Sinks.Append(row);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ResultSinkException or ResultsFolderException or ResultsFileFormatException)
+        {
+            // Nothing measured is lost: the whole row goes to the test output, and the case fails with the reason.
+            output?.WriteLine("[energy] results could not be written; the row follows as JSON:");
+            output?.WriteLine(JsonSerializer.Serialize(ResultColumns.All.ToDictionary(c => c.Name, c => c.FormatValue(row))));
+            sinkFailure = $"The result of {context.CaseDisplayName} could not be written to {settings.ResultsDirectory}: {ex.Message}";
+        }
+
+        return new Outcome(budgetFailure, sinkFailure);
     }
+
+    private static ResultRow WithTrialStatistics(EnergyRunState state, ExperimentContext context, ResultRow row)
+    {
+        if (context.Trials == 1)
+        {
+            return row;
+        }
+
+        var rows = state.TrialRows.GetOrAdd(context.CaseId, _ => []);
+        lock (rows)
+        {
+            rows.Add(row);
+            return context.Trial == context.Trials && rows.Count > 1
+                ? row with { Statistics = Accounting.TrialStatistics.Of(rows.Select(r => r.ToObservation())) }
+                : row;
+        }
+    }
+
+    private static string? FirstException(TestResultState? state) =>
+        state?.ExceptionMessages is { Length: > 0 } messages
+            ? $"{state.ExceptionTypes?.FirstOrDefault()}: {messages[0]}"
+            : null;
 }

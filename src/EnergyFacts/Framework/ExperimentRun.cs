@@ -32,6 +32,10 @@ internal sealed class ExperimentRun
         budget = method is null ? null : EnergyBudget.For(method);
         budget?.Validate();
         probes = state.Probes;
+
+        // Fail before measuring, not after: an unknown country or an unwritable results folder is known up front.
+        _ = state.Emissions;
+        _ = state.Sinks;
         if (Interlocked.Exchange(ref state.ProbeChoiceAnnounced, 1) == 0)
         {
             context.Log("[energy] probes: " + string.Join("; ", probes.Notes) + $" (interval {settings.Interval.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms, results in {settings.ResultsDirectory})");

@@ -1,4 +1,5 @@
 using Microsoft.Testing.Platform.Builder;
+using Microsoft.Testing.Platform.Services;
 
 namespace EnergyFacts.Platform;
 
@@ -16,6 +17,7 @@ public static class TestingPlatformBuilderHook
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.CommandLine.AddProvider(() => new EnergyCommandLineOptions());
+        builder.TestHost.AddTestSessionLifetimeHandler(services => new EnergySessionReporter(services.GetMessageBus()));
         CommandLineOverrides.Set(CommandLineOverrides.Parse(arguments ?? []));
     }
 }
