@@ -40,8 +40,9 @@ public sealed partial class CpuPowerTable
     private readonly Dictionary<string, (string Name, Watts Tdp)> byNormalizedName;
     private readonly (string[] Words, string Name, Watts Tdp)[] byLength;
 
-    private CpuPowerTable(IReadOnlyList<(string Name, Watts Tdp)> rows)
+    private CpuPowerTable(IReadOnlyList<(string Name, Watts Tdp)> rows, IReadOnlyList<string> skippedRows)
     {
+        SkippedRows = skippedRows;
         byNormalizedName = new Dictionary<string, (string, Watts)>(StringComparer.Ordinal);
         var entries = new List<(string[] Words, string Name, Watts Tdp)>();
         foreach (var row in rows)
@@ -68,13 +69,23 @@ public sealed partial class CpuPowerTable
     /// <summary>The table shipped with EnergyFacts.</summary>
     public static CpuPowerTable Default => Embedded.Value;
 
-    /// <summary>Number of rows.</summary>
+    /// <summary>Number of usable rows.</summary>
     public int Count { get; }
 
+    /// <summary>
+    /// Rows left out because their TDP is not a positive number (CodeCarbon's file has five: four like
+    /// <c>Intel Celeron 1000A,27.29.5</c> and a 0 W microcontroller), as <c>file:line: text</c>.
+    /// </summary>
+    public IReadOnlyList<string> SkippedRows { get; }
+
     /// <summary>Parses a <c>Name,TDP</c> CSV (names may be double-quoted and contain commas).</summary>
+    /// <param name="csv">The file's text.</param>
+    /// <param name="path">The file's name, for messages.</param>
+    /// <param name="skipBadTdp">Leave rows whose TDP is not a positive number out (listed in <see cref="SkippedRows"/>) instead of failing.</param>
     /// <exception cref="FormatException">A malformed row; the message names <paramref name="path"/> and the line.</exception>
-    public static CpuPowerTable Parse(string csv, string path)
+    public static CpuPowerTable Parse(string csv, string path, bool skipBadTdp = false)
     {
+        var skipped = new List<string>();
         ArgumentNullException.ThrowIfNull(csv);
         var lines = csv.Split('\n');
         if (lines.Length == 0 || !string.Equals(lines[0].Trim().TrimStart('\uFEFF'), "Name,TDP", StringComparison.Ordinal))
@@ -118,13 +129,19 @@ public sealed partial class CpuPowerTable
 
             if (!double.TryParse(tdpText, NumberStyles.Float, CultureInfo.InvariantCulture, out var tdp) || !(tdp > 0))
             {
+                if (skipBadTdp)
+                {
+                    skipped.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:{i + 1}: {line}"));
+                    continue;
+                }
+
                 throw new FormatException($"{path}:{i + 1}: TDP '{tdpText}' is not a positive number of watts.");
             }
 
             rows.Add((name, new Watts(tdp)));
         }
 
-        return new CpuPowerTable(rows);
+        return new CpuPowerTable(rows, skipped);
     }
 
     /// <summary>
@@ -204,7 +221,7 @@ public sealed partial class CpuPowerTable
         using var stream = typeof(CpuPowerTable).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing from the assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd(), "cpu_power.csv (embedded)");
+        return Parse(reader.ReadToEnd(), "cpu_power.csv", skipBadTdp: true);
     }
 
     [GeneratedRegex(@"\((r|tm|c)\)|®|™", RegexOptions.CultureInvariant)]

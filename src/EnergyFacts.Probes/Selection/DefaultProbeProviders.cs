@@ -1,5 +1,6 @@
 using EnergyFacts.Probes.Constant;
 using EnergyFacts.Probes.Estimators;
+using EnergyFacts.Probes.Nvml;
 using EnergyFacts.Probes.Rapl;
 using EnergyFacts.Probes.Replay;
 
@@ -12,6 +13,7 @@ public static class DefaultProbeProviders
     public static IReadOnlyList<IProbeProvider> All { get; } =
     [
         new RaplProbeProvider(),
+        new NvmlProbeProvider(),
         new CpuModelProbeProvider(),
         new RamModelProbeProvider(),
         new ConstantProbeProvider(),
