@@ -158,6 +158,23 @@ public sealed class RaplEnergyCounterTests
     }
 
     [Fact]
+    public void Counter_file_emptied_or_garbled_mid_run_is_a_fault_and_counting_resumes_when_it_reads_again()
+    {
+        LinuxOnly.Require();
+        using var tree = new FakePowercapTree();
+        var zone = tree.AddZone("intel-rapl:0", "package-0", 1_000_000, IntelRange);
+        using var probe = OfferSingle(tree);
+        probe.Start();
+        File.WriteAllText(Path.Combine(zone, "energy_uj"), ""); // truncated in place: the open handle reads 0 bytes
+        Assert.False(probe.TryReadEnergy(TimeSpan.FromSeconds(1), out _));
+        File.WriteAllText(Path.Combine(zone, "energy_uj"), "not a number\n");
+        Assert.False(probe.TryReadEnergy(TimeSpan.FromSeconds(2), out _));
+        tree.SetEnergy("intel-rapl:0", 4_000_000);
+        Assert.True(probe.TryReadEnergy(TimeSpan.FromSeconds(3), out var energy));
+        Assert.Equal(new Joules(3), energy);
+    }
+
+    [Fact]
     public void Baseline_missing_at_start_is_taken_by_the_first_read_which_reports_a_fault()
     {
         var file = new VanishingFile([7, 1_000_007], failFirst: true);
