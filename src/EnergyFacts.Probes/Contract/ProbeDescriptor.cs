@@ -9,4 +9,10 @@ public sealed record ProbeDescriptor(string Id, PowerComponent Component, Energy
 {
     /// <summary>Name of the device measured (CPU model, GPU name), when the probe knows it.</summary>
     public string? DeviceName { get; init; }
+
+    /// <summary>
+    /// How often the underlying counter or sensor updates, when known (RAPL about 1 ms, NVML's energy counter assumed
+    /// 100 ms). A measurement window shorter than this can read zero; the sampler should warn.
+    /// </summary>
+    public TimeSpan? MinimumUpdatePeriod { get; init; }
 }

@@ -1,4 +1,7 @@
 using EnergyFacts.Probes.Constant;
+using EnergyFacts.Probes.Estimators;
+using EnergyFacts.Probes.Nvml;
+using EnergyFacts.Probes.Rapl;
 using EnergyFacts.Probes.Replay;
 
 namespace EnergyFacts.Probes;
@@ -9,6 +12,10 @@ public static class DefaultProbeProviders
     /// <summary>Every shipped provider.</summary>
     public static IReadOnlyList<IProbeProvider> All { get; } =
     [
+        new RaplProbeProvider(),
+        new NvmlProbeProvider(),
+        new CpuModelProbeProvider(),
+        new RamModelProbeProvider(),
         new ConstantProbeProvider(),
         new ReplayProbeProvider(),
     ];

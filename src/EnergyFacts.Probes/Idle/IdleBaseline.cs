@@ -1,0 +1,147 @@
+using System.Globalization;
+
+namespace EnergyFacts.Probes.Idle;
+
+/// <summary>The idle power one probe read while nothing ran.</summary>
+/// <param name="ProbeId">The probe's <see cref="ProbeDescriptor.Id"/>.</param>
+/// <param name="Component">The component it measures.</param>
+/// <param name="Source">Measured, estimated or replayed, as the probe's readings are.</param>
+/// <param name="Power">Mean power over the idle window.</param>
+/// <param name="Duration">How long the window actually lasted.</param>
+/// <param name="Faults">Reads that failed during the window.</param>
+public sealed record IdleProbePower(string ProbeId, PowerComponent Component, EnergySource Source, Watts Power, TimeSpan Duration, int Faults);
+
+/// <summary>
+/// Idle power per probe and per component, to report dynamic energy = total − idle power × duration.
+/// </summary>
+public sealed class IdleBaseline
+{
+    /// <summary>Creates a baseline from per-probe results.</summary>
+    public IdleBaseline(IReadOnlyList<IdleProbePower> probes)
+    {
+        Probes = probes;
+    }
+
+    /// <summary>One entry per probe measured.</summary>
+    public IReadOnlyList<IdleProbePower> Probes { get; }
+
+    /// <summary>Idle power of a component: the sum over its probes (e.g. both packages).</summary>
+    public Watts PowerOf(PowerComponent component) =>
+        new(Probes.Where(p => p.Component == component).Sum(p => p.Power.Value));
+
+    /// <summary>
+    /// Energy above idle: <paramref name="total"/> − idle power × <paramref name="duration"/>. Not clamped: a negative
+    /// value means the run drew less than the idle window did, which the caller should report rather than hide.
+    /// </summary>
+    public Joules DynamicEnergy(PowerComponent component, Joules total, TimeSpan duration) =>
+        total - PowerOf(component).Over(duration);
+
+    /// <summary>One line per probe, e.g. <c>rapl:package-0 (cpu, measured): 21.4 W idle over 10 s</c>.</summary>
+    public IEnumerable<string> Describe() => Probes.Select(p => string.Create(CultureInfo.InvariantCulture,
+        $"{p.ProbeId} ({p.Component.ToString().ToLowerInvariant()}, {p.Source.ToString().ToLowerInvariant()}): {p.Power} idle over {p.Duration.TotalSeconds:0.###} s{(p.Faults > 0 ? $", {p.Faults} failed reads" : "")}"));
+}
+
+/// <summary>
+/// Measures the idle power of a set of probes for a fixed time: counters are differenced over the window, sensors are
+/// averaged over samples taken every <c>interval</c>. Independent of any test framework; call it before the experiment,
+/// on a quiet machine.
+/// </summary>
+public sealed class IdleBaselineMeter
+{
+    private readonly TimeProvider clock;
+    private readonly Action<TimeSpan, CancellationToken> wait;
+
+    /// <summary>Creates a meter on the system clock.</summary>
+    public IdleBaselineMeter()
+        : this(TimeProvider.System, static (span, token) => token.WaitHandle.WaitOne(span))
+    {
+    }
+
+    internal IdleBaselineMeter(TimeProvider clock, Action<TimeSpan, CancellationToken> wait)
+    {
+        this.clock = clock;
+        this.wait = wait;
+    }
+
+    /// <summary>Starts each probe, reads for <paramref name="duration"/>, and returns the mean power per probe.</summary>
+    /// <remarks>Calls <see cref="IPowerProbe.Start"/>: the sampler must start the probes again before the experiment.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A non-positive duration or interval.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public IdleBaseline Measure(IReadOnlyList<IPowerProbe> probes, TimeSpan duration, TimeSpan interval, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+
+        var sums = new double[probes.Count];
+        var samples = new int[probes.Count];
+        var faults = new int[probes.Count];
+        foreach (var probe in probes)
+        {
+            probe.Start();
+        }
+
+        var start = clock.GetTimestamp();
+        var elapsed = TimeSpan.Zero;
+        while (true)
+        {
+            var remaining = duration - elapsed;
+            wait(remaining < interval ? remaining : interval, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            elapsed = clock.GetElapsedTime(start);
+            var last = elapsed >= duration;
+            for (var i = 0; i < probes.Count; i++)
+            {
+                if (probes[i] is IPowerSensor sensor)
+                {
+                    Sample(() => (sensor.TryReadPower(elapsed, out var w), w.Value), ref sums[i], ref samples[i], ref faults[i], accumulate: true);
+                }
+                else if (last && probes[i] is IEnergyCounter counter)
+                {
+                    Sample(() => (counter.TryReadEnergy(elapsed, out var j), j.Value), ref sums[i], ref samples[i], ref faults[i], accumulate: false);
+                }
+            }
+
+            if (last)
+            {
+                break;
+            }
+        }
+
+        var results = new IdleProbePower[probes.Count];
+        for (var i = 0; i < probes.Count; i++)
+        {
+            var d = probes[i].Descriptor;
+            var watts = samples[i] == 0 ? double.NaN
+                : probes[i] is IEnergyCounter ? sums[i] / elapsed.TotalSeconds
+                : sums[i] / samples[i];
+            results[i] = new IdleProbePower(d.Id, d.Component, d.Source, new Watts(watts), elapsed, faults[i]);
+        }
+
+        return new IdleBaseline(results);
+    }
+
+    private static void Sample(Func<(bool Ok, double Value)> read, ref double sum, ref int count, ref int faults, bool accumulate)
+    {
+        (bool Ok, double Value) reading;
+        try
+        {
+            reading = read();
+        }
+#pragma warning disable CA1031 // A probe that throws is a fault, as in the sampler; it must not end the baseline.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            reading = (false, 0);
+        }
+
+        if (!reading.Ok || !double.IsFinite(reading.Value) || reading.Value < 0)
+        {
+            faults++;
+            return;
+        }
+
+        sum = accumulate ? sum + reading.Value : reading.Value;
+        count++;
+    }
+}

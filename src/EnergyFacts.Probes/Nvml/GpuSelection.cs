@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace EnergyFacts.Probes.Nvml;
+
+/// <summary>Which GPUs to measure, from <c>ENERGYFACTS_GPUS</c> or <c>CUDA_VISIBLE_DEVICES</c>.</summary>
+/// <param name="Entries">Indices (as text) or UUIDs, in order; null means every GPU.</param>
+/// <param name="Origin">Which setting produced the list (for legends and errors).</param>
+/// <param name="RawValue">The setting's text.</param>
+internal sealed record GpuSelection(IReadOnlyList<string>? Entries, string Origin, string RawValue)
+{
+    public const string GpusSetting = "ENERGYFACTS_GPUS";
+    public const string CudaSetting = "CUDA_VISIBLE_DEVICES";
+
+    public static GpuSelection FromSettings(ProbeSettings settings)
+    {
+        var explicitList = settings.Get(GpusSetting);
+        if (explicitList is not null)
+        {
+            var entries = Split(explicitList);
+            foreach (var entry in entries)
+            {
+                if (!uint.TryParse(entry, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    throw new ProbeConfigurationException(
+                        $"{GpusSetting} = '{explicitList}': '{entry}' is not a GPU index. Allowed: comma-separated NVML indices such as 0,1.");
+                }
+            }
+
+            return new GpuSelection(entries, GpusSetting, explicitList);
+        }
+
+        var cuda = settings.Get(CudaSetting);
+        if (cuda is not null)
+        {
+            // CUDA stops at the first entry it cannot parse (e.g. -1 hides everything after it).
+            var entries = new List<string>();
+            foreach (var entry in Split(cuda))
+            {
+                var isIndex = uint.TryParse(entry, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+                if (!isIndex && !entry.StartsWith("GPU-", StringComparison.OrdinalIgnoreCase))
+                {
+                    break;
+                }
+
+                entries.Add(entry);
+            }
+
+            return new GpuSelection(entries, CudaSetting, cuda);
+        }
+
+        return new GpuSelection(null, "all GPUs", "");
+    }
+
+    private static List<string> Split(string text) =>
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+}
