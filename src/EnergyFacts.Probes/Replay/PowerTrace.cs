@@ -13,12 +13,24 @@ public sealed class PowerTrace
 
     private readonly double[] times;
     private readonly double[][] watts; // [component][row]
+    private readonly double[][] joulesAtRow; // [component][row]: exact energy from 0 to times[row], so a read is a binary search
 
     private PowerTrace(string path, double[] times, double[][] watts)
     {
         Path = path;
         this.times = times;
         this.watts = watts;
+        joulesAtRow = new double[watts.Length][];
+        for (var c = 0; c < watts.Length; c++)
+        {
+            var w = watts[c];
+            var cumulative = joulesAtRow[c] = new double[times.Length];
+            cumulative[0] = w[0] * Math.Max(0, times[0]);
+            for (var i = 1; i < times.Length; i++)
+            {
+                cumulative[i] = cumulative[i - 1] + (0.5 * (w[i - 1] + w[i]) * (times[i] - times[i - 1]));
+            }
+        }
     }
 
     /// <summary>The file the trace was read from.</summary>
@@ -150,37 +162,25 @@ public sealed class PowerTrace
         }
 
         var w = watts[(int)component];
-        double total = 0;
-        var t = 0d;
-
-        // Before the first row the first value is held.
-        var firstEnd = Math.Min(seconds, times[0]);
-        if (firstEnd > t)
+        var cumulative = joulesAtRow[(int)component];
+        if (seconds <= times[0])
         {
-            total += w[0] * (firstEnd - t);
-            t = firstEnd;
+            return new Joules(w[0] * seconds);
         }
 
-        for (var i = 0; i + 1 < times.Length && t < seconds; i++)
+        if (seconds >= times[^1])
         {
-            var segmentStart = Math.Max(t, times[i]);
-            var segmentEnd = Math.Min(seconds, times[i + 1]);
-            if (segmentEnd <= segmentStart)
-            {
-                continue;
-            }
-
-            var p0 = PowerAt(component, segmentStart).Value;
-            var p1 = PowerAt(component, segmentEnd).Value;
-            total += 0.5 * (p0 + p1) * (segmentEnd - segmentStart);
-            t = segmentEnd;
+            return new Joules(cumulative[^1] + (w[^1] * (seconds - times[^1])));
         }
 
-        if (seconds > t)
+        var i = Array.BinarySearch(times, seconds);
+        if (i >= 0)
         {
-            total += w[^1] * (seconds - t);
+            return new Joules(cumulative[i]);
         }
 
-        return new Joules(total);
+        var lower = ~i - 1;
+        var end = PowerAt(component, seconds).Value;
+        return new Joules(cumulative[lower] + (0.5 * (w[lower] + end) * (seconds - times[lower])));
     }
 }

@@ -42,7 +42,8 @@ public sealed class ProbeSettings
         foreach (var name in KnownVariables)
         {
             var value = Environment.GetEnvironmentVariable(name);
-            if (!string.IsNullOrEmpty(value))
+            // An empty CUDA_VISIBLE_DEVICES means "no GPU" to CUDA, so it is kept; other empty values mean unset.
+            if (value is not null && (value.Length > 0 || name == "CUDA_VISIBLE_DEVICES"))
             {
                 captured.Add(new(name, value));
             }

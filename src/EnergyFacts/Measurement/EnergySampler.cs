@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using EnergyFacts.Probes;
 
 namespace EnergyFacts.Measurement;
@@ -159,6 +160,16 @@ public sealed class EnergySampler : IDisposable
         if (samplerFailure is not null)
         {
             warnings.Add("The sampler thread failed and stopped early: " + samplerFailure.Message);
+        }
+
+        foreach (var probe in probes)
+        {
+            if (probe.Descriptor.MinimumUpdatePeriod is { } period && duration < period)
+            {
+                warnings.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The window ({duration.TotalMilliseconds:F1} ms) is shorter than {probe.Descriptor.Id}'s update period (~{period.TotalMilliseconds:F0} ms): its reading may be zero or stale. Lengthen the experiment or use Trials."));
+            }
         }
 
         return new EnergyMeasurement

@@ -80,12 +80,22 @@ public sealed class EnergySamplerTests
     [Fact]
     public void A_counter_that_goes_backwards_is_a_fault_not_negative_energy()
     {
-        var values = new Queue<double>([0, 5, 10, 3, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12]);
-        using var probe = new FakeCounter(PowerComponent.Cpu, () => values.Count > 1 ? values.Dequeue() : values.Peek());
+        var values = new Queue<double>([0, 5, 10, 3, 12]);
+        using var drained = new ManualResetEventSlim();
+        using var probe = new FakeCounter(PowerComponent.Cpu, () =>
+        {
+            if (values.Count == 1)
+            {
+                drained.Set();
+                return values.Peek();
+            }
+
+            return values.Dequeue();
+        });
         using var sampler = new EnergySampler([probe], TimeSpan.FromMilliseconds(2));
 
         sampler.Start();
-        Thread.Sleep(100);
+        Assert.True(drained.Wait(TimeSpan.FromSeconds(30)), "the sampler never read the whole sequence");
         var cpu = sampler.Stop()[PowerComponent.Cpu];
 
         Assert.Equal(12, cpu.Energy.Value);
@@ -120,6 +130,18 @@ public sealed class EnergySamplerTests
         Assert.True(measurement.SamplerCpuTime < measurement.Duration);
     }
 
+    [Fact]
+    public void A_window_shorter_than_a_counters_update_period_is_flagged()
+    {
+        using var probe = new FakeCounter(PowerComponent.Gpu, () => 0) { Period = TimeSpan.FromSeconds(30) };
+        using var sampler = new EnergySampler([probe], TimeSpan.FromMilliseconds(10));
+        sampler.Start();
+        var measurement = sampler.Stop();
+
+        var warning = Assert.Single(measurement.Warnings);
+        Assert.Contains("fake-counter's update period (~30000 ms)", warning, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
@@ -146,7 +168,9 @@ public sealed class EnergySamplerTests
 
     private sealed class FakeCounter(PowerComponent component, Func<double> joules) : IEnergyCounter
     {
-        public ProbeDescriptor Descriptor { get; } = new("fake-counter", component, EnergySource.Measured, "test");
+        public TimeSpan? Period { get; init; }
+
+        public ProbeDescriptor Descriptor => new("fake-counter", component, EnergySource.Measured, "test") { MinimumUpdatePeriod = Period };
 
         public void Start() { }
 
