@@ -61,7 +61,7 @@ public static class CifarBinary
                 if (value >= classes)
                 {
                     throw DatasetFormatException.At(label, offset + labelIndex, string.Create(CultureInfo.InvariantCulture,
-                        $"label {value} is outside 0..{classes - 1} for {variant}{(variant == CifarVariant.Cifar100 ? (coarseLabels ? " coarse" : " fine") : string.Empty)} labels"));
+                        $"label {value} is outside 0..{classes - 1} for {(variant == CifarVariant.Cifar10 ? "CIFAR-10" : coarseLabels ? "CIFAR-100 coarse" : "CIFAR-100 fine")} labels"));
                 }
 
                 labels[image] = value;

@@ -40,7 +40,13 @@ public static class ImageFolder
     {
         ArgumentNullException.ThrowIfNull(classes);
         ArgumentOutOfRangeException.ThrowIfLessThan(imageSize, 8);
-        var found = Classes(root);
+        if (!Directory.Exists(root))
+        {
+            throw new DatasetFormatException($"{root}: class-folder root not found.");
+        }
+
+        // A held-out split may lack some classes; it must not have classes the training tree lacks.
+        var found = Directory.GetDirectories(root).Select(Path.GetFileName).OfType<string>().ToList();
         var unknown = found.Except(classes, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {

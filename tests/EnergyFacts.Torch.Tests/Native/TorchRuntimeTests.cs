@@ -10,7 +10,8 @@ public sealed class TorchRuntimeTests
         var info = TorchRuntime.EnsureLoaded();
 
         Assert.NotNull(info.LibTorchSharpPath);
-        Assert.Null(info.ExternalLibTorchDirectory);
+        string? external = Environment.GetEnvironmentVariable(ExternalLibTorch.DirectoryVariable);
+        Assert.Equal(string.IsNullOrWhiteSpace(external) ? null : Path.GetFullPath(external), info.ExternalLibTorchDirectory);
         using var a = torch.ones(2, 3);
         using var b = torch.ones(3, 4);
         using var product = a.matmul(b);
