@@ -1,4 +1,0 @@
-namespace EnergyFacts.Torch;
-
-/// <summary>Placeholder that keeps the project compiling until the Torch area lands.</summary>
-internal static class TorchArea;
