@@ -41,7 +41,7 @@ internal sealed class VisionTransformer : nn.Module<Tensor, Tensor>
 
         ReferenceInitialization.TruncatedNormal(this, includeConvolutions: false);
         using var noGrad = no_grad();
-        nn.init.trunc_normal_(pos_embed, std: 0.02);
+        ReferenceInitialization.TruncatedNormal(pos_embed, 0.02);
         nn.init.normal_(cls_token, std: 1e-6);
     }
 

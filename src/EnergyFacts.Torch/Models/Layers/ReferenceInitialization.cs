@@ -68,11 +68,11 @@ internal static class ReferenceInitialization
             switch (module)
             {
                 case Linear layer:
-                    nn.init.trunc_normal_(layer.weight, std: 0.02);
+                    TruncatedNormal(layer.weight, 0.02);
                     ZeroBias(layer);
                     break;
                 case Conv2d conv when includeConvolutions:
-                    nn.init.trunc_normal_(conv.weight, std: 0.02);
+                    TruncatedNormal(conv.weight, 0.02);
                     if (conv.bias is { } convBias)
                     {
                         nn.init.zeros_(convBias);
@@ -81,6 +81,28 @@ internal static class ReferenceInitialization
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="tensor"/> with N(0, <paramref name="std"/>²) truncated to [−2, 2] by inverse-CDF sampling.
+    /// TorchSharp 0.107.0's <c>nn.init.trunc_normal_</c> cannot be used: its native side multiplies by the mean and
+    /// adds the standard deviation (and drops the √2), so with mean 0 every element becomes exactly <c>std</c>.
+    /// </summary>
+    public static void TruncatedNormal(Tensor tensor, double std, double lower = -2, double upper = 2)
+    {
+        using var noGrad = no_grad();
+        var lowerCdf = NormalCdf(lower / std);
+        var upperCdf = NormalCdf(upper / std);
+        // U(2Φ(a)−1, 2Φ(b)−1) through erfinv gives a standard normal restricted to [a/σ, b/σ], up to the √2 and σ.
+        tensor.uniform_(2 * lowerCdf - 1, 2 * upperCdf - 1);
+        tensor.erfinv_().mul_(std * Math.Sqrt(2)).clamp_(lower, upper);
+    }
+
+    private static double NormalCdf(double x)
+    {
+        using var value = torch.tensor(x / Math.Sqrt(2), ScalarType.Float64);
+        using var erf = value.erf();
+        return (1 + erf.item<double>()) / 2;
     }
 
     private static void ZeroBias(Linear layer)
