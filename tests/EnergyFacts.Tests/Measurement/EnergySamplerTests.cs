@@ -95,7 +95,7 @@ public sealed class EnergySamplerTests
         using var sampler = new EnergySampler([probe], TimeSpan.FromMilliseconds(2));
 
         sampler.Start();
-        Assert.True(drained.Wait(TimeSpan.FromSeconds(30)), "the sampler never read the whole sequence");
+        Assert.True(drained.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the sampler never read the whole sequence");
         var cpu = sampler.Stop()[PowerComponent.Cpu];
 
         Assert.Equal(12, cpu.Energy.Value);
