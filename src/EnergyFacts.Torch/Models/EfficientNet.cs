@@ -46,7 +46,7 @@ internal sealed class EfficientNet : nn.Module<Tensor, Tensor>
             }
 
             var dropProbability = StochasticDepthProbability * i / blocks.Length;
-            stage!.Add(new MobileInvertedBottleneck(variant, block, dropProbability));
+            stage!.Add(MobileInvertedBottleneck(variant, block, dropProbability));
         }
 
         layers.Add(nn.Sequential(stage!));
@@ -109,58 +109,36 @@ internal sealed class EfficientNet : nn.Module<Tensor, Tensor>
     private static nn.Module<Tensor, Tensor> ConvBn(EfficientNetVariant variant, long inChannels, long outChannels, long kernel, long stride, long groups, Activation activation) =>
         ConvNormActivation.Create(inChannels, outChannels, kernel, stride, groups, activation, variant.NormEpsilon);
 
-    /// <summary>MBConv or Fused-MBConv with its residual and stochastic depth.</summary>
-    private sealed class MobileInvertedBottleneck : nn.Module<Tensor, Tensor>
+    /// <summary>MBConv or Fused-MBConv with its shortcut and stochastic depth.</summary>
+    private static ResidualSequential MobileInvertedBottleneck(EfficientNetVariant variant, EfficientNetBlock config, double dropProbability)
     {
-        private readonly Sequential block;
-        private readonly StochasticDepth stochastic_depth;
-        private readonly bool useResidual;
-
-        public MobileInvertedBottleneck(EfficientNetVariant variant, EfficientNetBlock config, double dropProbability)
-            : base(nameof(MobileInvertedBottleneck))
+        var expanded = config.ExpandedChannels;
+        var layers = new List<nn.Module<Tensor, Tensor>>();
+        if (config.Fused)
         {
-            var expanded = config.ExpandedChannels;
-            var layers = new List<nn.Module<Tensor, Tensor>>();
-            if (config.Fused)
+            if (expanded != config.InChannels)
             {
-                if (expanded != config.InChannels)
-                {
-                    layers.Add(ConvBn(variant, config.InChannels, expanded, config.Kernel, config.Stride, 1, Activation.SiLU));
-                    layers.Add(ConvBn(variant, expanded, config.OutChannels, 1, 1, 1, Activation.None));
-                }
-                else
-                {
-                    layers.Add(ConvBn(variant, config.InChannels, config.OutChannels, config.Kernel, config.Stride, 1, Activation.SiLU));
-                }
+                layers.Add(ConvBn(variant, config.InChannels, expanded, config.Kernel, config.Stride, 1, Activation.SiLU));
+                layers.Add(ConvBn(variant, expanded, config.OutChannels, 1, 1, 1, Activation.None));
             }
             else
             {
-                if (expanded != config.InChannels)
-                {
-                    layers.Add(ConvBn(variant, config.InChannels, expanded, 1, 1, 1, Activation.SiLU));
-                }
-
-                layers.Add(ConvBn(variant, expanded, expanded, config.Kernel, config.Stride, expanded, Activation.SiLU));
-                layers.Add(new SqueezeExcitation(expanded, config.SqueezeChannels, Activation.SiLU, hardGate: false));
-                layers.Add(ConvBn(variant, expanded, config.OutChannels, 1, 1, 1, Activation.None));
+                layers.Add(ConvBn(variant, config.InChannels, config.OutChannels, config.Kernel, config.Stride, 1, Activation.SiLU));
             }
-
-            block = nn.Sequential(layers);
-            stochastic_depth = new StochasticDepth(dropProbability);
-            useResidual = config.Stride == 1 && config.InChannels == config.OutChannels;
-            RegisterComponents();
         }
-
-        public override Tensor forward(Tensor input)
+        else
         {
-            if (!useResidual)
+            if (expanded != config.InChannels)
             {
-                return block.call(input);
+                layers.Add(ConvBn(variant, config.InChannels, expanded, 1, 1, 1, Activation.SiLU));
             }
 
-            using var scope = NewDisposeScope();
-            return stochastic_depth.call(block.call(input)).add_(input).MoveToOuterDisposeScope();
+            layers.Add(ConvBn(variant, expanded, expanded, config.Kernel, config.Stride, expanded, Activation.SiLU));
+            layers.Add(new SqueezeExcitation(expanded, config.SqueezeChannels, Activation.SiLU, hardGate: false));
+            layers.Add(ConvBn(variant, expanded, config.OutChannels, 1, 1, 1, Activation.None));
         }
+
+        return new ResidualSequential(layers, config.Stride == 1 && config.InChannels == config.OutChannels, dropProbability);
     }
 }
 

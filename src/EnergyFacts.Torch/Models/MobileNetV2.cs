@@ -37,7 +37,7 @@ internal sealed class MobileNetV2 : nn.Module<Tensor, Tensor>
         {
             for (var i = 0; i < repeats; i++)
             {
-                layers.Add(new InvertedResidual(inChannels, channels, i == 0 ? stride : 1, expansion));
+                layers.Add(InvertedResidual(inChannels, channels, i == 0 ? stride : 1, expansion));
                 inChannels = channels;
             }
         }
@@ -81,37 +81,18 @@ internal sealed class MobileNetV2 : nn.Module<Tensor, Tensor>
 
     private static long StemStride(ModelOptions options) => options.IsSmallInput ? 1 : 2;
 
-    private sealed class InvertedResidual : nn.Module<Tensor, Tensor>
+    /// <summary>Expand 1×1 (unless t = 1) → depthwise 3×3 → linear 1×1, with a shortcut when shape is kept.</summary>
+    private static ResidualSequential InvertedResidual(long inChannels, long outChannels, long stride, long expansion)
     {
-        private readonly Sequential conv;
-        private readonly bool useResidual;
-
-        public InvertedResidual(long inChannels, long outChannels, long stride, long expansion)
-            : base(nameof(InvertedResidual))
+        var hidden = inChannels * expansion;
+        var layers = new List<nn.Module<Tensor, Tensor>>();
+        if (expansion != 1)
         {
-            var hidden = inChannels * expansion;
-            var layers = new List<nn.Module<Tensor, Tensor>>();
-            if (expansion != 1)
-            {
-                layers.Add(ConvNormActivation.Create(inChannels, hidden, 1, activation: Activation.ReLU6));
-            }
-
-            layers.Add(ConvNormActivation.Create(hidden, hidden, 3, stride, groups: hidden, activation: Activation.ReLU6));
-            layers.Add(ConvNormActivation.Create(hidden, outChannels, 1, activation: Activation.None));
-            conv = nn.Sequential(layers);
-            useResidual = stride == 1 && inChannels == outChannels;
-            RegisterComponents();
+            layers.Add(ConvNormActivation.Create(inChannels, hidden, 1, activation: Activation.ReLU6));
         }
 
-        public override Tensor forward(Tensor input)
-        {
-            if (!useResidual)
-            {
-                return conv.call(input);
-            }
-
-            using var scope = NewDisposeScope();
-            return conv.call(input).add_(input).MoveToOuterDisposeScope();
-        }
+        layers.Add(ConvNormActivation.Create(hidden, hidden, 3, stride, groups: hidden, activation: Activation.ReLU6));
+        layers.Add(ConvNormActivation.Create(hidden, outChannels, 1, activation: Activation.None));
+        return new ResidualSequential(layers, stride == 1 && inChannels == outChannels);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class MobileNetV3 : nn.Module<Tensor, Tensor>
         };
         foreach (var block in variant.Blocks)
         {
-            layers.Add(new InvertedResidual(block));
+            layers.Add(InvertedResidual(block));
         }
 
         var lastInput = variant.Blocks[^1].OutChannels;
@@ -84,43 +84,24 @@ internal sealed class MobileNetV3 : nn.Module<Tensor, Tensor>
     private static nn.Module<Tensor, Tensor> ConvBn(long inChannels, long outChannels, long kernel, long stride, long groups, Activation activation) =>
         ConvNormActivation.Create(inChannels, outChannels, kernel, stride, groups, activation, NormEpsilon, NormMomentum);
 
-    private sealed class InvertedResidual : nn.Module<Tensor, Tensor>
+    /// <summary>Expand 1×1 (when wider) → depthwise k×k → optional SE → linear 1×1, with a shortcut when shape is kept.</summary>
+    private static ResidualSequential InvertedResidual(MobileNetV3Block config)
     {
-        private readonly Sequential block;
-        private readonly bool useResidual;
-
-        public InvertedResidual(MobileNetV3Block config)
-            : base(nameof(InvertedResidual))
+        var activation = config.HardSwish ? Activation.Hardswish : Activation.ReLU;
+        var layers = new List<nn.Module<Tensor, Tensor>>();
+        if (config.ExpandedChannels != config.InChannels)
         {
-            var activation = config.HardSwish ? Activation.Hardswish : Activation.ReLU;
-            var layers = new List<nn.Module<Tensor, Tensor>>();
-            if (config.ExpandedChannels != config.InChannels)
-            {
-                layers.Add(ConvBn(config.InChannels, config.ExpandedChannels, 1, 1, 1, activation));
-            }
-
-            layers.Add(ConvBn(config.ExpandedChannels, config.ExpandedChannels, config.Kernel, config.Stride, config.ExpandedChannels, activation));
-            if (config.SqueezeExcite)
-            {
-                layers.Add(new SqueezeExcitation(config.ExpandedChannels, config.SqueezeChannels, Activation.ReLU, hardGate: true));
-            }
-
-            layers.Add(ConvBn(config.ExpandedChannels, config.OutChannels, 1, 1, 1, Activation.None));
-            block = nn.Sequential(layers);
-            useResidual = config.Stride == 1 && config.InChannels == config.OutChannels;
-            RegisterComponents();
+            layers.Add(ConvBn(config.InChannels, config.ExpandedChannels, 1, 1, 1, activation));
         }
 
-        public override Tensor forward(Tensor input)
+        layers.Add(ConvBn(config.ExpandedChannels, config.ExpandedChannels, config.Kernel, config.Stride, config.ExpandedChannels, activation));
+        if (config.SqueezeExcite)
         {
-            if (!useResidual)
-            {
-                return block.call(input);
-            }
-
-            using var scope = NewDisposeScope();
-            return block.call(input).add_(input).MoveToOuterDisposeScope();
+            layers.Add(new SqueezeExcitation(config.ExpandedChannels, config.SqueezeChannels, Activation.ReLU, hardGate: true));
         }
+
+        layers.Add(ConvBn(config.ExpandedChannels, config.OutChannels, 1, 1, 1, Activation.None));
+        return new ResidualSequential(layers, config.Stride == 1 && config.InChannels == config.OutChannels);
     }
 }
 

@@ -103,14 +103,17 @@ public static class ModelZoo
     /// <returns>A module mapping N×C×H×W input to N×classes logits; the caller disposes it.</returns>
     /// <exception cref="ArgumentException">Unknown name, or an input size the architecture cannot take.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option outside its allowed range.</exception>
+    /// <exception cref="TorchUnavailableException">TorchSharp's native libraries cannot be loaded.</exception>
     public static nn.Module<Tensor, Tensor> Create(string name, ModelOptions options)
     {
         var entry = Find(name);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        // Tracing first rejects impossible input sizes with a clear message before any native allocation.
+        // Tracing first rejects impossible input sizes with a clear message before any native allocation;
+        // loading the natives through TorchRuntime turns a missing libtorch into one explained exception.
         entry.Trace(options, new ForwardCostTracer(entry.Name, options));
+        TorchRuntime.EnsureLoaded();
         return entry.Create(options);
     }
 
