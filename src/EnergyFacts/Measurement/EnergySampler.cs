@@ -28,7 +28,8 @@ public sealed class EnergySampler : IDisposable
     private readonly double[] joules;
     private readonly int[] faults;
 
-    private readonly ManualResetEventSlim wake = new(false);
+    // No spinning before blocking: the sampler sleeps for whole intervals, and spinning would be pure overhead.
+    private readonly ManualResetEventSlim wake = new(false, spinCount: 0);
     private readonly ManualResetEventSlim opened = new(false);
     private readonly ManualResetEventSlim marked = new(false);
     private volatile bool stopRequested;
