@@ -55,3 +55,56 @@ public sealed class Faults
     [EnergyExperiment("badsig", 1, 1)]
     public void BadSignature(int notAContext) => Assert.True(notAContext >= 0);
 }
+
+public sealed class Phases
+{
+    [EnergyExperiment("phased", 1, 1)]
+    public void PhaseWithinLimit(ExperimentContext context)
+    {
+        EnergyPhase phase;
+        using (phase = context.BeginPhase("evaluation"))
+        {
+            Thread.Sleep(100);
+        }
+
+        context.Log(FormattableString.Invariant($"[phase] {phase.Name} {phase.Energy.Value:F3} J over {phase.Duration.TotalSeconds:F3} s"));
+        EnergyAssert.AtMost(phase, new Joules(1_000));
+    }
+
+    [EnergyExperiment("phased", 2, 1)]
+    public void PhaseOverLimit(ExperimentContext context)
+    {
+        using var phase = context.BeginPhase("training");
+        Thread.Sleep(100);
+        phase.Dispose();
+        EnergyAssert.AtMost(phase, new Joules(1));
+    }
+}
+
+public static class BodyWindow
+{
+    // Logs when the body ran, in UTC ticks, so a test can check that no two experiment bodies overlapped.
+    public static void SleepAndLog(int milliseconds)
+    {
+        var start = DateTime.UtcNow.Ticks;
+        Thread.Sleep(milliseconds);
+        ExperimentContext.Current!.Log(FormattableString.Invariant($"[body] {start} {DateTime.UtcNow.Ticks}"));
+    }
+}
+
+public sealed class IsolationA
+{
+    [EnergyExperiment("isolation-a", 1, 1)]
+    [EnergyExperiment("isolation-a", 2, 1)]
+    public void Run() => BodyWindow.SleepAndLog(100);
+}
+
+public sealed class IsolationB
+{
+    [EnergyExperiment("isolation-b", 1, 1)]
+    [EnergyExperiment("isolation-b", 2, 1)]
+    public void Run() => BodyWindow.SleepAndLog(100);
+
+    [Fact]
+    public void PlainFactRunsAlongside() => Thread.Sleep(100);
+}
