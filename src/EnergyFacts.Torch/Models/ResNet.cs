@@ -10,6 +10,10 @@ namespace EnergyFacts.Torch.Models;
 /// projection shortcuts are 1×1 convolution + BatchNorm). Module and parameter names follow torchvision
 /// (<c>conv1, bn1, layer1.0.conv1 … fc</c>). Small inputs (≤ 64 px) replace the 7×7 stride-2 stem convolution by a
 /// 3×3 stride-1 one and drop the max-pool, so a 32×32 image reaches layer4 at 4×4 instead of 1×1.
+/// A strided projection shortcut takes every second pixel and then applies its 1×1 convolution with stride 1: the same
+/// function, weights and state-dict keys as torchvision's stride-2 1×1 convolution, but it keeps libtorch 2.10's
+/// oneDNN off its strided 1×1 backward-data kernel, which dies with SIGFPE for ≥ 1024 output channels on AVX-512 CPUs
+/// (every ResNet-50/101/152 downsample).
 /// </summary>
 internal sealed class ResNet : nn.Module<Tensor, Tensor>
 {
@@ -124,8 +128,20 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>
 
     private static Sequential? Projection(long inChannels, long outChannels, long stride) =>
         stride != 1 || inChannels != outChannels
-            ? nn.Sequential(nn.Conv2d(inChannels, outChannels, 1, stride: stride, bias: false), nn.BatchNorm2d(outChannels))
+            ? nn.Sequential(nn.Conv2d(inChannels, outChannels, 1, bias: false), nn.BatchNorm2d(outChannels))
             : null;
+
+    /// <summary>The shortcut: identity, or projection of the input subsampled by <paramref name="stride"/>.</summary>
+    private static Tensor Shortcut(Sequential? downsample, Tensor input, long stride)
+    {
+        if (downsample is null)
+        {
+            return input;
+        }
+
+        var subsampled = stride == 1 ? input : input.slice(2, 0, input.shape[2], stride).slice(3, 0, input.shape[3], stride);
+        return downsample.call(subsampled);
+    }
 
     /// <summary>Two 3×3 convolutions with an identity or projection shortcut (ResNet-18/34).</summary>
     private sealed class BasicBlock : nn.Module<Tensor, Tensor>
@@ -136,10 +152,12 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>
         private readonly Conv2d conv2;
         private readonly BatchNorm2d bn2;
         private readonly Sequential? downsample;
+        private readonly long stride;
 
         public BasicBlock(long inChannels, long width, long stride)
             : base(nameof(BasicBlock))
         {
+            this.stride = stride;
             conv1 = nn.Conv2d(inChannels, width, 3, stride: stride, padding: 1, bias: false);
             bn1 = nn.BatchNorm2d(width);
             relu = nn.ReLU(inplace: true);
@@ -152,7 +170,7 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>
         public override Tensor forward(Tensor input)
         {
             using var scope = NewDisposeScope();
-            var identity = downsample is null ? input : downsample.call(input);
+            var identity = Shortcut(downsample, input, stride);
             var x = relu.call(bn1.call(conv1.call(input)));
             x = bn2.call(conv2.call(x));
             return x.add_(identity).relu_().MoveToOuterDisposeScope();
@@ -172,10 +190,12 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>
         private readonly BatchNorm2d bn3;
         private readonly ReLU relu;
         private readonly Sequential? downsample;
+        private readonly long stride;
 
         public Bottleneck(long inChannels, long width, long stride)
             : base(nameof(Bottleneck))
         {
+            this.stride = stride;
             conv1 = nn.Conv2d(inChannels, width, 1, bias: false);
             bn1 = nn.BatchNorm2d(width);
             conv2 = nn.Conv2d(width, width, 3, stride: stride, padding: 1, bias: false);
@@ -190,7 +210,7 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>
         public override Tensor forward(Tensor input)
         {
             using var scope = NewDisposeScope();
-            var identity = downsample is null ? input : downsample.call(input);
+            var identity = Shortcut(downsample, input, stride);
             var x = relu.call(bn1.call(conv1.call(input)));
             x = relu.call(bn2.call(conv2.call(x)));
             x = bn3.call(conv3.call(x));
