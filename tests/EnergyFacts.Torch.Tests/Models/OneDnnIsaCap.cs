@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace EnergyFacts.Torch.Tests.Models;
 
@@ -9,20 +8,11 @@ namespace EnergyFacts.Torch.Tests.Models;
 /// backward) once wider layers have run; with ONEDNN_MAX_CPU_ISA=AVX2 the zoo tests were green 3 of 3 runs, without it
 /// 1 of 3 failed. oneDNN reads the variable with getenv at first use, so it goes into the native environment via libc
 /// before any test touches torch (Environment.SetEnvironmentVariable does not reach native code on Unix).
-/// This belongs in TorchRuntime once the torch-core owners adopt it.
+/// The rule itself lives in <see cref="OneDnnIsaLimit"/>, which TorchRuntime applies before libtorch loads.
 /// </summary>
 internal static class OneDnnIsaCap
 {
+    // Tests touch torch directly, before TorchRuntime.EnsureLoaded would apply the cap; apply it first, from the library.
     [ModuleInitializer]
-    internal static void CapAtAvx2()
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            _ = SetEnvironment("ONEDNN_MAX_CPU_ISA", "AVX2", overwrite: 0);
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "setenv")]
-    private static extern int SetEnvironment(
-        [MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+    internal static void CapAtAvx2() => OneDnnIsaLimit.Apply();
 }
