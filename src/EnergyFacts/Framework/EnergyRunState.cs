@@ -3,6 +3,7 @@ using System.Reflection;
 using EnergyFacts.Accounting;
 using EnergyFacts.Platform;
 using EnergyFacts.Probes;
+using EnergyFacts.Probes.Idle;
 using EnergyFacts.Results;
 
 namespace EnergyFacts.Framework;
@@ -19,6 +20,7 @@ internal sealed class EnergyRunState
     private readonly Lazy<EmissionsCalculator> emissions;
     private readonly Lazy<CompositeResultSink> sinks;
     private readonly Lazy<HostInfo> host;
+    private readonly Lazy<IdleBaseline?> idle;
 
     private EnergyRunState(EnergyFactsSettings? settings, Exception? settingsError)
     {
@@ -31,6 +33,11 @@ internal sealed class EnergyRunState
         sinks = new Lazy<CompositeResultSink>(
             () => DefaultResultSinks.Create(RequireSettings().ResultsDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         host = new Lazy<HostInfo>(CaptureHost, LazyThreadSafetyMode.ExecutionAndPublication);
+        idle = new Lazy<IdleBaseline?>(
+            () => RequireSettings().IdleBaseline is { } seconds && seconds > TimeSpan.Zero
+                ? new IdleBaselineMeter().Measure(Probes.Probes, seconds, RequireSettings().Interval)
+                : null,
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Whether any experiment touched the run state (so there is something to summarise).</summary>
@@ -49,6 +56,9 @@ internal sealed class EnergyRunState
     /// <summary>Whether the probes' choice has been announced in a test's output yet.</summary>
     public int ProbeChoiceAnnounced;
 
+    /// <summary>Whether the idle baseline has been announced in a test's output yet.</summary>
+    public int IdleAnnounced;
+
     public EnergyFactsSettings RequireSettings() =>
         Settings ?? throw new EnergyFactsConfigurationException(SettingsError!.Message, SettingsError);
 
@@ -63,6 +73,9 @@ internal sealed class EnergyRunState
 
     /// <summary>The machine, captured once.</summary>
     public HostInfo Host => host.Value;
+
+    /// <summary>The idle baseline, measured once before the first experiment when asked for (inside the gate).</summary>
+    public IdleBaseline? Idle => idle.Value;
 
     /// <summary>Rows of earlier trials, by case id, for the statistics written with the last trial.</summary>
     public ConcurrentDictionary<string, List<ResultRow>> TrialRows { get; } = new(StringComparer.Ordinal);

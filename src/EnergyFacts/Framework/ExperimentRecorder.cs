@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using EnergyFacts.Measurement;
+using EnergyFacts.Probes;
+using EnergyFacts.Probes.Idle;
 using EnergyFacts.Results;
 using Xunit;
 using Xunit.Sdk;
@@ -53,6 +55,7 @@ internal static class ExperimentRecorder
                 Budget = budget?.ToString(),
                 Message = message,
                 Probes = string.Join(";", measurement.Components.SelectMany(c => c.ProbeIds)),
+                Extra = state.Idle is { } idle ? AboveIdle(idle, measurement) : null,
             },
             state.Emissions.Settings,
             state.Emissions.Intensity,
@@ -68,6 +71,11 @@ internal static class ExperimentRecorder
             output?.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"[energy] {context.CaseDisplayName} over {stats.Count} trials: energy mean {stats.EnergyJoules.Mean:G6} J, sd {stats.EnergyJoules.StandardDeviation:G4} J, 95% CI [{stats.EnergyJoules.ConfidenceLow:G6}, {stats.EnergyJoules.ConfidenceHigh:G6}] J"));
+        }
+
+        if (row.Extra?.GetValueOrDefault("dynamic_energy_j") is { } dynamicJoules)
+        {
+            output?.WriteLine($"[energy] above idle: {dynamicJoules} J (total minus idle power × duration, PUE not applied)");
         }
 
         foreach (var warning in measurement.Warnings)
@@ -94,6 +102,24 @@ internal static class ExperimentRecorder
         }
 
         return new Outcome(budgetFailure, sinkFailure);
+    }
+
+    // Total energy minus idle power × duration, per component; negative values are kept, not hidden.
+    private static Dictionary<string, string> AboveIdle(IdleBaseline idle, EnergyMeasurement measurement)
+    {
+        var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+        var dynamic = Joules.Zero;
+        foreach (var component in measurement.Components)
+        {
+            var name = component.Component.ToString().ToLowerInvariant();
+            var above = idle.DynamicEnergy(component.Component, component.Energy, measurement.Duration);
+            dynamic += above;
+            extra[$"idle_{name}_power_w"] = idle.PowerOf(component.Component).Value.ToString("R", CultureInfo.InvariantCulture);
+            extra[$"dynamic_{name}_energy_j"] = above.Value.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        extra["dynamic_energy_j"] = dynamic.Value.ToString("R", CultureInfo.InvariantCulture);
+        return extra;
     }
 
     private static ResultRow WithTrialStatistics(EnergyRunState state, ExperimentContext context, ResultRow row)

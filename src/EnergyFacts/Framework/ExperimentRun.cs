@@ -44,6 +44,11 @@ internal sealed class ExperimentRun
         gatePass = state.Gate.Enter(context.CancellationToken);
         try
         {
+            if (state.Idle is { } baseline && Interlocked.Exchange(ref state.IdleAnnounced, 1) == 0)
+            {
+                context.Log("[energy] idle baseline: " + string.Join("; ", baseline.Describe()));
+            }
+
             sampler = new EnergySampler(probes.Probes, settings.Interval);
             StartedAt = DateTimeOffset.UtcNow;
             sampler.Start();

@@ -37,6 +37,11 @@ public sealed record EnergyFactsOption(string? Option, string EnvironmentVariabl
         "energy-project", "ENERGYFACTS_PROJECT", "<test assembly name>",
         "Value of the project_name column.");
 
+    /// <summary>Idle-baseline measurement before the first experiment.</summary>
+    public static EnergyFactsOption Idle { get; } = new(
+        "energy-idle", "ENERGYFACTS_IDLE_SECONDS", "0",
+        "Seconds of idle power measured before the first experiment (0 = off); results then also report energy above idle.");
+
     /// <summary>Every option, in help order.</summary>
-    public static IReadOnlyList<EnergyFactsOption> All { get; } = [Results, Probes, Interval, Country, Pue, Project];
+    public static IReadOnlyList<EnergyFactsOption> All { get; } = [Results, Probes, Interval, Country, Pue, Project, Idle];
 }

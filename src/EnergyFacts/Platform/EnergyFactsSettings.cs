@@ -26,6 +26,9 @@ public sealed record EnergyFactsSettings
     /// <summary>Value of the project_name column.</summary>
     public required string ProjectName { get; init; }
 
+    /// <summary>How long to measure idle power before the first experiment; zero when off.</summary>
+    public TimeSpan IdleBaseline { get; init; }
+
     /// <summary>Path of the GitHub step summary file, when running in GitHub Actions.</summary>
     public string? GitHubStepSummary { get; init; }
 
@@ -86,6 +89,19 @@ public sealed record EnergyFactsSettings
             }
         }
 
+        var idle = TimeSpan.Zero;
+        if (Read(EnergyFactsOption.Idle) is { } d)
+        {
+            if (!double.TryParse(d.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                || !double.IsFinite(seconds) || seconds < 0 || seconds > 600)
+            {
+                throw new EnergyFactsConfigurationException(
+                    $"{d.From} = '{d.Value}' is not an idle-measurement time. Allowed: seconds from 0 (off) to 600, e.g. 5.");
+            }
+
+            idle = TimeSpan.FromSeconds(seconds);
+        }
+
         string? country = null;
         if (Read(EnergyFactsOption.Country) is { } c)
         {
@@ -105,6 +121,7 @@ public sealed record EnergyFactsSettings
             Country = country,
             Pue = pue,
             ProjectName = Read(EnergyFactsOption.Project)?.Value ?? defaultProjectName,
+            IdleBaseline = idle,
             GitHubStepSummary = environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && !string.IsNullOrWhiteSpace(summary)
                 ? summary
                 : null,

@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace EnergyFacts.Tests.EndToEnd;
+
+public sealed class IdleBaselineTests
+{
+    [Fact]
+    public void With_an_idle_baseline_rows_report_energy_above_idle()
+    {
+        // A constant 10 W probe draws the same at idle as under load: everything is idle energy, nothing is dynamic.
+        var run = SampleExperimentsProcess.Run(
+            ["--filter-method", "SampleExperiments.Budgets.WithinBudget", "--energy-probes", "constant:cpu=10", "--energy-idle", "0.3"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("[energy] idle baseline: constant:cpu (cpu, estimated): 10 W idle over 0.3 s", run.Output, StringComparison.Ordinal);
+        using var row = JsonDocument.Parse(File.ReadLines(Path.Combine(run.ResultsDirectory, "experiments.jsonl")).Single());
+        var extra = row.RootElement.GetProperty("extra");
+        Assert.Equal("10", extra.GetProperty("idle_cpu_power_w").GetString());
+        var dynamicJoules = double.Parse(extra.GetProperty("dynamic_energy_j").GetString()!, CultureInfo.InvariantCulture);
+        Assert.InRange(dynamicJoules, -1e-3, 1e-3);
+        Assert.Contains("[energy] above idle:", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_idle_time_names_the_variable_and_the_range()
+    {
+        var run = SampleExperimentsProcess.Run(
+            ["--filter-method", "SampleExperiments.Budgets.WithinBudget"], new Dictionary<string, string> { ["ENERGYFACTS_IDLE_SECONDS"] = "-1" });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("ENERGYFACTS_IDLE_SECONDS = '-1' is not an idle-measurement time. Allowed: seconds from 0 (off) to 600", run.Output, StringComparison.Ordinal);
+    }
+}
