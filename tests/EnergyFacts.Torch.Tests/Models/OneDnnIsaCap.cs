@@ -1,18 +1,24 @@
-using System.Runtime.CompilerServices;
+using Xunit.Sdk;
+using Xunit.v3;
+
+[assembly: TestPipelineStartup(typeof(EnergyFacts.Torch.Tests.Models.OneDnnIsaCap))]
 
 namespace EnergyFacts.Torch.Tests.Models;
 
 /// <summary>
-/// Caps oneDNN at AVX2 for this test process unless the caller already chose an ISA. On the AVX-512 development VM
-/// (AMD EPYC, 2 vCPUs) libtorch 2.10's oneDNN AVX-512 convolution kernels intermittently return NaN (forward and
-/// backward) once wider layers have run; with ONEDNN_MAX_CPU_ISA=AVX2 the zoo tests were green 3 of 3 runs, without it
-/// 1 of 3 failed. oneDNN reads the variable with getenv at first use, so it goes into the native environment via libc
-/// before any test touches torch (Environment.SetEnvironmentVariable does not reach native code on Unix).
-/// The rule itself lives in <see cref="OneDnnIsaLimit"/>, which TorchRuntime applies before libtorch loads.
+/// Caps oneDNN at AVX2 for this test process before any test touches torch (the rule and its reason live in
+/// <see cref="OneDnnIsaLimit"/>, which TorchRuntime also applies). A pipeline startup rather than a module initializer:
+/// loading EnergyFacts.Torch while the test assembly loads would keep coverlet from instrumenting it.
 /// </summary>
-internal static class OneDnnIsaCap
+public sealed class OneDnnIsaCap : ITestPipelineStartup
 {
-    // Tests touch torch directly, before TorchRuntime.EnsureLoaded would apply the cap; apply it first, from the library.
-    [ModuleInitializer]
-    internal static void CapAtAvx2() => OneDnnIsaLimit.Apply();
+    /// <inheritdoc/>
+    public ValueTask StartAsync(IMessageSink diagnosticMessageSink)
+    {
+        OneDnnIsaLimit.Apply();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask StopAsync() => ValueTask.CompletedTask;
 }
