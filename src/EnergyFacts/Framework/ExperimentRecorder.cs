@@ -55,7 +55,7 @@ internal static class ExperimentRecorder
                 Budget = budget?.ToString(),
                 Message = message,
                 Probes = string.Join(";", measurement.Components.SelectMany(c => c.ProbeIds)),
-                Extra = state.Idle is { } idle ? AboveIdle(idle, measurement) : null,
+                Extra = Extras(state, measurement),
             },
             state.Emissions.Settings,
             state.Emissions.Intensity,
@@ -104,10 +104,26 @@ internal static class ExperimentRecorder
         return new Outcome(budgetFailure, sinkFailure);
     }
 
-    // Total energy minus idle power × duration, per component; negative values are kept, not hidden.
-    private static Dictionary<string, string> AboveIdle(IdleBaseline idle, EnergyMeasurement measurement)
+    // How each probe got its number (e.g. which TDP the cpu-model estimate used), and the idle baseline when measured.
+    private static Dictionary<string, string> Extras(EnergyRunState state, EnergyMeasurement measurement)
     {
         var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var probe in state.Probes.Probes)
+        {
+            extra["probe." + probe.Descriptor.Id] = probe.Descriptor.Legend;
+        }
+
+        if (state.Idle is { } idle)
+        {
+            AddAboveIdle(extra, idle, measurement);
+        }
+
+        return extra;
+    }
+
+    // Total energy minus idle power × duration, per component; negative values are kept, not hidden.
+    private static void AddAboveIdle(Dictionary<string, string> extra, IdleBaseline idle, EnergyMeasurement measurement)
+    {
         var dynamic = Joules.Zero;
         foreach (var component in measurement.Components)
         {
@@ -119,7 +135,6 @@ internal static class ExperimentRecorder
         }
 
         extra["dynamic_energy_j"] = dynamic.Value.ToString("R", CultureInfo.InvariantCulture);
-        return extra;
     }
 
     private static ResultRow WithTrialStatistics(EnergyRunState state, ExperimentContext context, ResultRow row)

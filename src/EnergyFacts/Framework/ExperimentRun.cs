@@ -39,6 +39,10 @@ internal sealed class ExperimentRun
         if (Interlocked.Exchange(ref state.ProbeChoiceAnnounced, 1) == 0)
         {
             context.Log("[energy] probes: " + string.Join("; ", probes.Notes) + $" (interval {settings.Interval.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms, results in {settings.ResultsDirectory})");
+            foreach (var probe in probes.Probes)
+            {
+                context.Log($"[energy]   {probe.Descriptor.Id} ({probe.Descriptor.Source.ToString().ToLowerInvariant()}): {probe.Descriptor.Legend}");
+            }
         }
 
         gatePass = state.Gate.Enter(context.CancellationToken);
