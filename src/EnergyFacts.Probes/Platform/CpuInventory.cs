@@ -51,6 +51,7 @@ public sealed record CpuInventory(string? ModelName, int LogicalCpus, int Socket
     {
         ArgumentNullException.ThrowIfNull(cpuinfo);
         string? model = null;
+        string? armModel = null; // ARM kernels have no "model name"; "Model" or "Hardware" names the board or SoC.
         var processors = 0;
         var sockets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in cpuinfo.Split('\n'))
@@ -71,6 +72,9 @@ public sealed record CpuInventory(string? ModelName, int LogicalCpus, int Socket
                 case "model name":
                     model ??= Clean(value);
                     break;
+                case "Model" or "Hardware":
+                    armModel ??= Clean(value);
+                    break;
                 case "physical id":
                     sockets.Add(value);
                     break;
@@ -80,7 +84,7 @@ public sealed record CpuInventory(string? ModelName, int LogicalCpus, int Socket
         }
 
         return new CpuInventory(
-            model,
+            model ?? armModel,
             processors > 0 ? processors : Environment.ProcessorCount,
             Math.Max(1, sockets.Count),
             origin);

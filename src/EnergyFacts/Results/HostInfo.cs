@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
+using EnergyFacts.Probes.Platform;
+
 namespace EnergyFacts.Results;
 
 /// <summary>
@@ -71,58 +73,11 @@ public sealed record HostInfo
             RuntimeVersion = RuntimeInformation.FrameworkDescription,
             HarnessVersion = "energyfacts-" + HarnessAssemblyVersion(),
             CpuCount = Environment.ProcessorCount,
-            CpuModel = ReadText("/proc/cpuinfo") is { } cpuinfo && ParseCpuModel(cpuinfo) is { } model
-                ? model
-                : RuntimeInformation.ProcessArchitecture.ToString(),
-            RamTotalSizeGigabytes = (ReadText("/proc/meminfo") is { } meminfo && ParseMemTotalBytes(meminfo) is { } bytes
-                ? bytes
-                : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes) / (double)(1L << 30),
+            CpuModel = CpuInventory.Detect().ModelName ?? RuntimeInformation.ProcessArchitecture.ToString(),
+            RamTotalSizeGigabytes = MemoryInventory.Detect().TotalGibibytes,
             GpuCount = gpuCount,
             GpuModel = gpuModel ?? string.Empty,
         };
-    }
-
-    /// <summary>The first <c>model name</c> in <c>/proc/cpuinfo</c> text (x86), else <c>Model</c> / <c>Hardware</c> (ARM); <see langword="null"/> if none.</summary>
-    internal static string? ParseCpuModel(string cpuinfo)
-    {
-        foreach (var key in (string[])["model name", "Model", "Hardware"])
-        {
-            foreach (var line in cpuinfo.Split('\n'))
-            {
-                var colon = line.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0 && line[..colon].Trim().Equals(key, StringComparison.Ordinal))
-                {
-                    var value = line[(colon + 1)..].Trim();
-                    if (value.Length > 0)
-                    {
-                        return value;
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary><c>MemTotal</c> from <c>/proc/meminfo</c> text in bytes; <see langword="null"/> if absent or malformed.</summary>
-    internal static long? ParseMemTotalBytes(string meminfo)
-    {
-        foreach (var line in meminfo.Split('\n'))
-        {
-            if (!line.StartsWith("MemTotal:", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var parts = line["MemTotal:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length >= 1 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kibibytes))
-            {
-                // /proc/meminfo says "kB" but means KiB.
-                return kibibytes * 1024;
-            }
-        }
-
-        return null;
     }
 
     private static string DescribeOs()
