@@ -33,5 +33,5 @@ public sealed record ModelCard(string Name, ModelOptions Options, long Parameter
     public override string ToString() =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{Name} ({Options}): {Parameters:N0} parameters, {ForwardGigaMacs:0.###} GMACs per image; {Reference}");
+            $"{Name} ({Options}): {Parameters:N0} parameters, {ForwardGigaMacs:G4} GMACs per image; {Reference}");
 }
