@@ -3,6 +3,7 @@ using EnergyFacts.Torch.Data;
 using EnergyFacts.Torch.Inference;
 using EnergyFacts.Torch.Models;
 using EnergyFacts.Torch.Training;
+using TorchSharp;
 
 namespace EnergyFacts.Experiments;
 
@@ -13,11 +14,7 @@ internal static class TorchExperiment
     public static TrainingReport Train(ExperimentContext context, IDataset data, ModelOptions shape, TrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        TorchRuntime.EnsureLoaded();
-        var device = TorchDevices.Resolve(context.Device);
-        context.UseDevice(device.Name);
-        TrainingRun.SeedEverything(context.Seed);
-        using var model = ModelZoo.Create(context.Model, shape);
+        using var model = Prepare(context, shape, out var device);
         context.Log($"[torch] {ModelZoo.Describe(context.Model, shape)} on {device.Name}");
 
         var report = TrainingRun.Execute(
@@ -40,11 +37,7 @@ internal static class TorchExperiment
     public static InferenceResult Infer(ExperimentContext context, IDataset data, ModelOptions shape, int batches)
     {
         ArgumentNullException.ThrowIfNull(context);
-        TorchRuntime.EnsureLoaded();
-        var device = TorchDevices.Resolve(context.Device);
-        context.UseDevice(device.Name);
-        TrainingRun.SeedEverything(context.Seed);
-        using var model = ModelZoo.Create(context.Model, shape);
+        using var model = Prepare(context, shape, out var device);
         var result = InferenceRun.Measure(
             new InferenceOptions { Device = device.Name, MeasuredBatches = batches },
             context.Batch,
@@ -54,5 +47,15 @@ internal static class TorchExperiment
         context.AddSamples(result.Inferences);
         context.Log($"[torch] {result}");
         return result;
+    }
+
+    // Native libtorch first (one clear error if it cannot load), then the device, the seed, and the seeded model.
+    private static torch.nn.Module<torch.Tensor, torch.Tensor> Prepare(ExperimentContext context, ModelOptions shape, out TorchDeviceChoice device)
+    {
+        TorchRuntime.EnsureLoaded();
+        device = TorchDevices.Resolve(context.Device);
+        context.UseDevice(device.Name);
+        TrainingRun.SeedEverything(context.Seed);
+        return ModelZoo.Create(context.Model, shape);
     }
 }

@@ -54,7 +54,6 @@ internal static class ExperimentRecorder
                 Status = status,
                 Budget = budget?.ToString(),
                 Message = message,
-                Probes = string.Join(";", measurement.Components.SelectMany(c => c.ProbeIds)),
                 Extra = Extras(state, measurement),
             },
             state.Emissions.Settings,
