@@ -1,29 +1,33 @@
 using System.Globalization;
+using EnergyFacts.Accounting;
 
 namespace EnergyFacts;
 
-/// <summary>What an experiment spent, in the units budgets are written in.</summary>
-/// <param name="EnergyConsumed">Energy, PUE included.</param>
-/// <param name="Duration">Measured duration.</param>
-/// <param name="KgCo2">Emissions in kg CO2eq.</param>
-/// <param name="Samples">Samples processed (0 when the experiment did not report any).</param>
-/// <param name="MeasuredBy">Which probes measured it and how (e.g. <c>cpu: cpu-model (estimated); ram: ram-model (estimated)</c>).</param>
-public sealed record BudgetSpend(KilowattHours EnergyConsumed, TimeSpan Duration, double KgCo2, long Samples, string MeasuredBy);
+/// <summary>What one trial spent, in the units its budget limits: energy and energy per sample with the PUE applied.</summary>
+/// <param name="EnergyConsumed">Energy, PUE included (the <c>energy_consumed</c> column).</param>
+/// <param name="Duration">Length of the measured window.</param>
+/// <param name="Emissions">Emissions.</param>
+/// <param name="Samples">Samples the experiment reported.</param>
+/// <param name="MeasuredBy">Who measured each component, for messages.</param>
+public sealed record BudgetSpend(KilowattHours EnergyConsumed, TimeSpan Duration, KilogramsCo2e Emissions, long Samples, string MeasuredBy);
 
-/// <summary>One exceeded limit.</summary>
-/// <param name="Limit">The limit's name, e.g. <c>MaxKilowattHours</c>.</param>
-/// <param name="Allowed">The limit.</param>
-/// <param name="Measured">What was measured.</param>
-/// <param name="Unit">The unit both are in.</param>
+/// <summary>One limit a trial went over.</summary>
+/// <param name="Limit">The attribute property, e.g. <c>MaxKilowattHours</c>.</param>
+/// <param name="Allowed">The limit, in <paramref name="Unit"/>.</param>
+/// <param name="Measured">What was spent, in <paramref name="Unit"/>.</param>
+/// <param name="Unit">E.g. <c>kWh</c>.</param>
 public sealed record BudgetViolation(string Limit, double Allowed, double Measured, string Unit);
 
-/// <summary>The decision for one experiment against its budget.</summary>
+/// <summary>Whether a trial stayed within its budget, and every limit it went over.</summary>
+/// <param name="Budget">The budget, or <see langword="null"/> when none applied.</param>
+/// <param name="Violations">The limits exceeded.</param>
+/// <param name="Note">A limit that could not be checked, and why.</param>
 public sealed record BudgetVerdict(EnergyBudget? Budget, IReadOnlyList<BudgetViolation> Violations, string? Note)
 {
-    /// <summary>True when no limit was exceeded.</summary>
+    /// <summary>Whether no limit was exceeded.</summary>
     public bool WithinBudget => Violations.Count == 0;
 
-    /// <summary>Decides the verdict.</summary>
+    /// <summary>Checks every limit of <paramref name="budget"/> against <paramref name="spend"/>.</summary>
     public static BudgetVerdict Decide(EnergyBudget? budget, BudgetSpend spend)
     {
         ArgumentNullException.ThrowIfNull(spend);
@@ -34,34 +38,37 @@ public sealed record BudgetVerdict(EnergyBudget? Budget, IReadOnlyList<BudgetVio
 
         var violations = new List<BudgetViolation>();
         string? note = null;
-        foreach (var (name, limit, unit) in budget.Limits)
+        if (budget.MaxEnergy is { } maxEnergy && spend.EnergyConsumed > maxEnergy)
         {
-            double? measured = name switch
-            {
-                nameof(EnergyBudget.MaxKilowattHours) => spend.EnergyConsumed.Value,
-                nameof(EnergyBudget.MaxSeconds) => spend.Duration.TotalSeconds,
-                nameof(EnergyBudget.MaxKgCo2) => spend.KgCo2,
-                nameof(EnergyBudget.MaxJoulesPerSample) when spend.Samples > 0 =>
-                    spend.EnergyConsumed.ToJoules().Value / spend.Samples,
-                _ => null,
-            };
+            violations.Add(new(nameof(EnergyBudgetAttribute.MaxKilowattHours), maxEnergy.Value, spend.EnergyConsumed.Value, "kWh"));
+        }
 
-            if (measured is null)
+        if (budget.MaxDuration is { } maxDuration && spend.Duration > maxDuration)
+        {
+            violations.Add(new(nameof(EnergyBudgetAttribute.MaxSeconds), maxDuration.TotalSeconds, spend.Duration.TotalSeconds, "s"));
+        }
+
+        if (budget.MaxEmissions is { } maxEmissions && spend.Emissions > maxEmissions)
+        {
+            violations.Add(new(nameof(EnergyBudgetAttribute.MaxKgCo2), maxEmissions.Value, spend.Emissions.Value, "kg CO2eq"));
+        }
+
+        if (budget.MaxEnergyPerSample is { } maxPerSample)
+        {
+            if (spend.Samples <= 0)
             {
                 note = "MaxJoulesPerSample was not checked: the experiment reported no samples (call ExperimentContext.AddSamples).";
-                continue;
             }
-
-            if (measured.Value > limit)
+            else if (spend.EnergyConsumed.ToJoules().Value / spend.Samples is var perSample && perSample > maxPerSample.Value)
             {
-                violations.Add(new BudgetViolation(name, limit, measured.Value, unit));
+                violations.Add(new(nameof(EnergyBudgetAttribute.MaxJoulesPerSample), maxPerSample.Value, perSample, "J/sample"));
             }
         }
 
         return new BudgetVerdict(budget, violations, note);
     }
 
-    /// <summary>The failure message: each exceeded limit with the measured value, its unit, and the probes that measured it.</summary>
+    /// <summary>The failure message: each limit exceeded, by how much, and who measured.</summary>
     public string Describe(string experimentName, string measuredBy)
     {
         var lines = Violations.Select(v => string.Create(

@@ -1,19 +1,23 @@
 using System.Globalization;
 using System.Reflection;
+using EnergyFacts.Accounting;
 
 namespace EnergyFacts;
 
-/// <summary>The limits that apply to one experiment, and where they were declared.</summary>
-/// <param name="Origin">Where the budget comes from, e.g. <c>method Train</c>, <c>class TrainingTests</c>, <c>assembly</c>.</param>
-/// <param name="MaxKilowattHours">Energy limit in kWh, PUE included.</param>
-/// <param name="MaxSeconds">Duration limit in seconds.</param>
-/// <param name="MaxKgCo2">Emissions limit in kg CO2eq.</param>
-/// <param name="MaxJoulesPerSample">Energy per processed sample limit in joules.</param>
+/// <summary>
+/// The limits that apply to one experiment case, typed by unit. The PUE rule, the same for every energy limit here
+/// and for <see cref="EnergyAssert"/>: energy is compared <b>with</b> the PUE applied, i.e. as the <c>energy_consumed</c>
+/// column reports it (with the default PUE of 1 the two are equal).
+/// </summary>
+/// <param name="Origin">Where the budget was declared, e.g. <c>method Train</c>.</param>
+/// <param name="MaxEnergy">Most energy for the whole trial, PUE included.</param>
+/// <param name="MaxDuration">Longest measured window.</param>
+/// <param name="MaxEmissions">Most emissions.</param>
+/// <param name="MaxEnergyPerSample">Most energy per reported sample, PUE included.</param>
 public sealed record EnergyBudget(
-    string Origin, double? MaxKilowattHours, double? MaxSeconds, double? MaxKgCo2, double? MaxJoulesPerSample)
+    string Origin, KilowattHours? MaxEnergy, TimeSpan? MaxDuration, KilogramsCo2e? MaxEmissions, Joules? MaxEnergyPerSample)
 {
-    /// <summary>The budget for <paramref name="method"/>: method attribute, else its class's, else its assembly's.</summary>
-    /// <returns>The budget, or <see langword="null"/> when none is declared.</returns>
+    /// <summary>The nearest <see cref="EnergyBudgetAttribute"/>: on the method, else its class, else the assembly.</summary>
     public static EnergyBudget? For(MethodInfo method)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -33,49 +37,52 @@ public sealed record EnergyBudget(
             : null;
     }
 
-    /// <summary>The limits that are set, as (name, value, unit).</summary>
+    /// <summary>Each limit that is set, by the attribute property that sets it, as a number in its unit (for messages).</summary>
     public IEnumerable<(string Name, double Limit, string Unit)> Limits
     {
         get
         {
-            if (MaxKilowattHours is { } kwh)
+            if (MaxEnergy is { } energy)
             {
-                yield return (nameof(MaxKilowattHours), kwh, "kWh");
+                yield return (nameof(EnergyBudgetAttribute.MaxKilowattHours), energy.Value, "kWh");
             }
 
-            if (MaxSeconds is { } s)
+            if (MaxDuration is { } duration)
             {
-                yield return (nameof(MaxSeconds), s, "s");
+                yield return (nameof(EnergyBudgetAttribute.MaxSeconds), duration.TotalSeconds, "s");
             }
 
-            if (MaxKgCo2 is { } kg)
+            if (MaxEmissions is { } emissions)
             {
-                yield return (nameof(MaxKgCo2), kg, "kg CO2eq");
+                yield return (nameof(EnergyBudgetAttribute.MaxKgCo2), emissions.Value, "kg CO2eq");
             }
 
-            if (MaxJoulesPerSample is { } jps)
+            if (MaxEnergyPerSample is { } perSample)
             {
-                yield return (nameof(MaxJoulesPerSample), jps, "J/sample");
+                yield return (nameof(EnergyBudgetAttribute.MaxJoulesPerSample), perSample.Value, "J/sample");
             }
         }
     }
 
-    /// <summary>Checks every limit is a finite number ≥ 0.</summary>
-    /// <exception cref="ArgumentException">A limit is negative, NaN or infinite; the message names it.</exception>
+    /// <summary>Every problem with the limits, each naming the value and what is allowed (checked at discovery).</summary>
+    public IReadOnlyList<string> Problems() =>
+    [
+        .. Limits
+            .Where(l => !double.IsFinite(l.Limit) || l.Limit < 0)
+            .Select(l => $"[EnergyBudget({l.Name} = {l.Limit.ToString(CultureInfo.InvariantCulture)})] on {Origin} is not a budget. Allowed: a finite number ≥ 0 in {l.Unit}."),
+    ];
+
+    /// <summary>Throws the first of <see cref="Problems"/>.</summary>
+    /// <exception cref="ArgumentException">A limit is negative or not finite.</exception>
     public void Validate()
     {
-        foreach (var (name, limit, unit) in Limits)
+        if (Problems() is [var first, ..])
         {
-            if (!double.IsFinite(limit) || limit < 0)
-            {
-                throw new ArgumentException(
-                    $"[EnergyBudget({name} = {limit.ToString(CultureInfo.InvariantCulture)})] on {Origin} is not a budget. " +
-                    $"Allowed: a finite number ≥ 0 in {unit}.");
-            }
+            throw new ArgumentException(first);
         }
     }
 
-    /// <summary>Compact text for the results' budget column, e.g. <c>MaxKilowattHours=0.002;MaxSeconds=120</c>.</summary>
+    /// <inheritdoc/>
     public override string ToString() =>
         string.Join(';', Limits.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Name}={l.Limit:R}")));
 }

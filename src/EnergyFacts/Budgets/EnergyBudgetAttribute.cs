@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EnergyFacts;
 
 /// <summary>
@@ -26,6 +28,23 @@ public sealed class EnergyBudgetAttribute : Attribute
     public double MaxJoulesPerSample { get => maxJoulesPerSample ?? double.NaN; set => maxJoulesPerSample = value; }
 
     /// <summary>The limits that were set, without validation.</summary>
-    internal EnergyBudget ToBudget(string origin) =>
-        new(origin, maxKilowattHours, maxSeconds, maxKgCo2, maxJoulesPerSample);
+    /// <exception cref="ArgumentException">A limit is negative or not finite; the message names it and what is allowed.</exception>
+    internal EnergyBudget ToBudget(string origin)
+    {
+        double? Checked(double? value, string name, string unit) => value is { } v && (!double.IsFinite(v) || v < 0 || (unit == "s" && v >= TimeSpan.MaxValue.TotalSeconds))
+            ? throw new ArgumentException(string.Create(
+                CultureInfo.InvariantCulture, $"[EnergyBudget({name} = {v})] on {origin} is not a budget. Allowed: a finite number ≥ 0 in {unit}."))
+            : value;
+
+        var kwh = Checked(maxKilowattHours, nameof(MaxKilowattHours), "kWh");
+        var seconds = Checked(maxSeconds, nameof(MaxSeconds), "s");
+        var kg = Checked(maxKgCo2, nameof(MaxKgCo2), "kg CO2eq");
+        var perSample = Checked(maxJoulesPerSample, nameof(MaxJoulesPerSample), "J/sample");
+        return new EnergyBudget(
+            origin,
+            kwh is { } e ? new KilowattHours(e) : null,
+            seconds is { } s ? TimeSpan.FromSeconds(s) : null,
+            kg is { } c ? new KilogramsCo2e(c) : null,
+            perSample is { } j ? new Joules(j) : null);
+    }
 }

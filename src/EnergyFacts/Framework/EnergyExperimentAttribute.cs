@@ -1,13 +1,12 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using EnergyFacts.Framework;
-using Xunit.v3;
 
 namespace EnergyFacts;
 
 /// <summary>
 /// Marks a method as an energy experiment; each attribute instance is one test case, run under power measurement.
-/// The method needs no <c>[Fact]</c> and may take one <see cref="ExperimentContext"/> parameter.
+/// The method needs no <c>[Fact]</c> and may take one <see cref="ExperimentContext"/> parameter. The attribute is data
+/// only: discovery reads it, and the framework measures each trial once.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,7 +16,7 @@ namespace EnergyFacts;
 /// </code>
 /// </example>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = true)]
-public sealed class EnergyExperimentAttribute : BeforeAfterTestAttribute
+public sealed class EnergyExperimentAttribute : Attribute
 {
     private int? seed;
 
@@ -75,23 +74,4 @@ public sealed class EnergyExperimentAttribute : BeforeAfterTestAttribute
     public int SourceLineNumber { get; }
 
     internal ExperimentDefinition Definition => new(Model, Batch, Epochs, Dataset, Device ?? string.Empty, Trials, seed);
-
-    /// <inheritdoc/>
-    public override void Before(MethodInfo methodUnderTest, IXunitTest test)
-    {
-        // Every [EnergyExperiment] on the method sees every case; only the attribute that defined the case acts.
-        if (test is EnergyTest energyTest && energyTest.Context.Definition == Definition)
-        {
-            energyTest.Context.Run.Begin();
-        }
-    }
-
-    /// <inheritdoc/>
-    public override void After(MethodInfo methodUnderTest, IXunitTest test)
-    {
-        if (test is EnergyTest energyTest && energyTest.Context.Definition == Definition)
-        {
-            energyTest.Context.Run.End();
-        }
-    }
 }

@@ -11,10 +11,11 @@ public sealed class EnergyPhase : IDisposable
     private readonly long startTimestamp;
     private IReadOnlyDictionary<PowerComponent, Joules>? atEnd;
 
-    internal EnergyPhase(string name, Func<IReadOnlyDictionary<PowerComponent, Joules>> mark, string measuredBy)
+    internal EnergyPhase(string name, Func<IReadOnlyDictionary<PowerComponent, Joules>> mark, string measuredBy, double pue = 1.0)
     {
         Name = name;
         MeasuredBy = measuredBy;
+        Pue = pue;
         this.mark = mark;
         atStart = mark();
         startTimestamp = Stopwatch.GetTimestamp();
@@ -32,9 +33,19 @@ public sealed class EnergyPhase : IDisposable
     /// <summary>Duration of the phase (up to now while it is open).</summary>
     public TimeSpan Duration { get; private set; }
 
-    /// <summary>Energy of all components during the phase (PUE not applied).</summary>
+    /// <summary>The run's power usage effectiveness, applied by <see cref="EnergyWithPue"/>.</summary>
+    public double Pue { get; }
+
+    /// <summary>Energy of all components during the phase, at the hardware (PUE not applied).</summary>
     /// <exception cref="InvalidOperationException">The phase is still open.</exception>
     public Joules Energy => Components.Values.Aggregate(Joules.Zero, (sum, e) => sum + e);
+
+    /// <summary>
+    /// <see cref="Energy"/> × PUE: what <see cref="EnergyAssert.AtMost"/> checks, by the same rule as every
+    /// <see cref="EnergyBudgetAttribute"/> energy limit (the <c>energy_consumed</c> column's rule).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The phase is still open.</exception>
+    public Joules EnergyWithPue => new(Energy.Value * Pue);
 
     /// <summary>Energy per component during the phase.</summary>
     /// <exception cref="InvalidOperationException">The phase is still open.</exception>

@@ -37,13 +37,16 @@ internal sealed class EnergyTestCase : XunitTestCase
 
     public ExperimentDefinition Definition { get; private set; } = null!;
 
+    /// <summary>The session's run, attached by the executor before the case runs (never serialized).</summary>
+    public ExperimentSession? Session { get; set; }
+
     public override ValueTask<IReadOnlyCollection<IXunitTest>> CreateTests()
     {
         var takesContext = TestMethod.Parameters.Count == 1;
         var tests = new List<IXunitTest>(Definition.Trials);
         for (var trial = 1; trial <= Definition.Trials; trial++)
         {
-            var context = new ExperimentContext(Definition, trial, TestCaseDisplayName, UniqueID);
+            var context = new ExperimentContext(Definition, trial, TestCaseDisplayName, UniqueID, Session, TestMethod.Method);
             var name = Definition.Trials == 1
                 ? TestCaseDisplayName
                 : string.Create(CultureInfo.InvariantCulture, $"{TestCaseDisplayName} (trial {trial}/{Definition.Trials})");

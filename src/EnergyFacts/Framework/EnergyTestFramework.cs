@@ -24,4 +24,12 @@ public sealed class EnergyTestFramework : XunitTestFramework
         return new Framework.EnergyTestFrameworkDiscoverer(
             new XunitTestAssembly(assembly, configFileName, assemblyName: null, assemblyPath: null, targetFramework: null, uniqueID: null, assembly.GetName().Version));
     }
+
+    /// <inheritdoc/>
+    protected override ITestFrameworkExecutor CreateExecutor(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return new Framework.EnergyTestFrameworkExecutor(
+            new XunitTestAssembly(assembly, configFileName, assemblyName: null, assemblyPath: null, targetFramework: null, uniqueID: null, assembly.GetName().Version));
+    }
 }

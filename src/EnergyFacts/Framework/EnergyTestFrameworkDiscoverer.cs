@@ -40,6 +40,7 @@ internal sealed class EnergyTestFrameworkDiscoverer : XunitTestFrameworkDiscover
 
         var energyMethod = MoveToExperimentsCollection(testMethod);
         var signatureProblem = SignatureProblem(testMethod.Method);
+        var budgetProblem = BudgetProblem(testMethod.Method);
         var seen = new HashSet<ExperimentDefinition>();
         foreach (var experiment in experiments)
         {
@@ -54,6 +55,11 @@ internal sealed class EnergyTestFrameworkDiscoverer : XunitTestFrameworkDiscover
             if (signatureProblem is not null)
             {
                 problems.Add(signatureProblem);
+            }
+
+            if (budgetProblem is not null)
+            {
+                problems.Add(budgetProblem);
             }
 
             var duplicate = !seen.Add(definition);
@@ -91,6 +97,18 @@ internal sealed class EnergyTestFrameworkDiscoverer : XunitTestFrameworkDiscover
             : $"an experiment method takes no parameters or one {nameof(ExperimentContext)}; '{method.Name}' takes ({string.Join(", ", parameters.Select(p => p.ParameterType.Name))}).";
     }
 
+    private static string? BudgetProblem(MethodInfo method)
+    {
+        try
+        {
+            return EnergyBudget.For(method)?.Problems() is [var first, ..] ? first : null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     private static Dictionary<string, HashSet<string>> Traits(IXunitTestMethod testMethod, ExperimentDefinition definition)
     {
         var traits = testMethod.Traits.ToDictionary(
@@ -118,17 +136,13 @@ internal sealed class EnergyTestFrameworkDiscoverer : XunitTestFrameworkDiscover
         return traits;
     }
 
-    private XunitTestMethod MoveToExperimentsCollection(IXunitTestMethod testMethod)
+    private ExperimentTestMethod MoveToExperimentsCollection(IXunitTestMethod testMethod)
     {
         var collection = experimentsCollection.Value;
         var testClass = new XunitTestClass(
             testMethod.TestClass.Class,
             collection,
             UniqueIDGenerator.ForTestClass(collection.UniqueID, testMethod.TestClass.TestClassName));
-        return new XunitTestMethod(
-            testClass,
-            testMethod.Method,
-            [],
-            UniqueIDGenerator.ForTestMethod(testClass.UniqueID, testMethod.MethodName));
+        return new ExperimentTestMethod(testClass, testMethod.Method, UniqueIDGenerator.ForTestMethod(testClass.UniqueID, testMethod.MethodName));
     }
 }

@@ -1,6 +1,9 @@
+using System.Reflection;
 using EnergyFacts.Framework;
 using EnergyFacts.Results;
+using EnergyFacts.Trials;
 using Xunit;
+using Xunit.Sdk;
 
 namespace EnergyFacts;
 
@@ -15,13 +18,20 @@ public sealed class ExperimentContext
     private long samplesAtLastEpoch;
     private DateTimeOffset lastEpochEnd;
 
-    internal ExperimentContext(ExperimentDefinition definition, int trial, string caseDisplayName, string caseId)
+    private readonly ExperimentSession? session;
+    private readonly MethodInfo? method;
+    private TrialWindow? window;
+    private TrialCase? trialCase;
+
+    internal ExperimentContext(
+        ExperimentDefinition definition, int trial, string caseDisplayName, string caseId, ExperimentSession? session = null, MethodInfo? method = null)
     {
         Definition = definition;
         Trial = trial;
         CaseDisplayName = caseDisplayName;
         CaseId = caseId;
-        Run = new ExperimentRun(this);
+        this.session = session;
+        this.method = method;
     }
 
     /// <summary>The context of the experiment running on this test's flow, or <see langword="null"/> outside an experiment.</summary>
@@ -79,7 +89,8 @@ public sealed class ExperimentContext
 
     internal string CaseId { get; }
 
-    internal ExperimentRun Run { get; }
+    /// <summary>When the measurement window opened (the first epoch's start).</summary>
+    internal DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
 
     /// <summary>Records the device the experiment actually used, e.g. <c>cpu</c> or <c>cuda:0</c>.</summary>
     public void UseDevice(string device)
@@ -111,7 +122,7 @@ public sealed class ExperimentContext
         var now = DateTimeOffset.UtcNow;
         lock (history)
         {
-            var start = history.Count == 0 ? Run.StartedAt : lastEpochEnd;
+            var start = history.Count == 0 ? StartedAt : lastEpochEnd;
             var total = Samples;
             history.Add(new EpochRecord(epoch, trainLoss, evalLoss, evalTop1, evalTop5, learningRate, total - samplesAtLastEpoch, now - start));
             samplesAtLastEpoch = total;
@@ -128,7 +139,65 @@ public sealed class ExperimentContext
     public void Log(string message) => TestContext.Current.TestOutputHelper?.WriteLine(message);
 
     /// <summary>Starts measuring a phase of the experiment (e.g. evaluation); dispose it to end the phase.</summary>
-    public EnergyPhase BeginPhase(string name) => Run.BeginPhase(name);
+    public EnergyPhase BeginPhase(string name)
+    {
+        var open = window ?? throw new InvalidOperationException("Phases can only be measured while the experiment runs.");
+        return new EnergyPhase(name, open.Mark, open.MeasuredBy, session!.Run.Settings.Pue);
+    }
+
+    /// <summary>Opens the trial's measurement window (the measure step); called once, by the framework's hook.</summary>
+    internal void BeginTrial()
+    {
+        if (window is not null)
+        {
+            throw new InvalidOperationException($"The measurement window of {CaseDisplayName} trial {Trial} is already open.");
+        }
+
+        var run = (session ?? throw new InvalidOperationException("This experiment case was not given a run by the EnergyFacts executor.")).Run;
+        var budget = method is null ? null : EnergyBudget.For(method);
+        trialCase = new TrialCase(CaseId, CaseDisplayName, Model, Dataset, Epochs, Batch, Trial, Trials, Definition.Seed, budget);
+        window = TrialWindow.Open(run, TestOutput.Instance, CancellationToken);
+        StartedAt = window.StartedAt;
+    }
+
+    /// <summary>Closes the window and runs the rest of the trial pipeline; throws when the trial must fail.</summary>
+    internal void EndTrial()
+    {
+        var open = window ?? throw new InvalidOperationException($"The measurement window of {CaseDisplayName} trial {Trial} was never opened.");
+        window = null;
+        var measurement = open.Close();
+        var result = TrialPipeline.Finish(session!.Run, trialCase!, BodyOutcome(), measurement, TestOutput.Instance);
+        if (result.BudgetFailure is not null)
+        {
+            throw new EnergyBudgetExceededException(result.BudgetFailure);
+        }
+
+        if (result.SinkFailure is not null)
+        {
+            throw new IOException(result.SinkFailure);
+        }
+    }
+
+    private TrialBody BodyOutcome()
+    {
+        var state = TestContext.Current.TestState;
+        var status = state?.Result switch
+        {
+            TestResult.Failed when state.FailureCause == FailureCause.Assertion => ExperimentStatus.Failed,
+            TestResult.Failed => ExperimentStatus.Error,
+            _ => ExperimentStatus.Passed,
+        };
+        var message = state?.ExceptionMessages is { Length: > 0 } messages ? $"{state.ExceptionTypes?.FirstOrDefault()}: {messages[0]}" : null;
+        return new TrialBody(status, message, DeviceUsed, Samples, History);
+    }
+
+    /// <summary>The running test's output.</summary>
+    private sealed class TestOutput : ITrialOutput
+    {
+        public static TestOutput Instance { get; } = new();
+
+        public void WriteLine(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
+    }
 
     private static void CheckFraction(double? value, string name)
     {

@@ -1,13 +1,21 @@
 using System.Globalization;
+using System.Reflection;
+using EnergyFacts.Configuration;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.CommandLine;
 
 namespace EnergyFacts.Platform;
 
-/// <summary>Registers the <c>--energy-*</c> options with Microsoft.Testing.Platform, so <c>dotnet test</c> accepts, validates and lists them.</summary>
+/// <summary>
+/// Registers every setting of the registry as a <c>--energy-*</c> option with Microsoft.Testing.Platform, so
+/// <c>dotnet test --help</c> lists them, and resolves the whole configuration (every source) before any test runs:
+/// a bad value stops the run with the setting, its source and what is allowed.
+/// </summary>
 internal sealed class EnergyCommandLineOptions : ICommandLineOptionsProvider
 {
+    private const string ConfigFileOption = "config-file";
+
     public string Uid => "EnergyFacts.CommandLine";
 
     public string Version => typeof(EnergyCommandLineOptions).Assembly.GetName().Version?.ToString() ?? "0";
@@ -20,25 +28,32 @@ internal sealed class EnergyCommandLineOptions : ICommandLineOptionsProvider
 
     public IReadOnlyCollection<CommandLineOption> GetCommandLineOptions() =>
     [
-        .. EnergyFactsOption.All
-            .Where(o => o.Option is not null)
-            .Select(o => new CommandLineOption(
-                o.Option!, $"{o.Description} Environment: {o.EnvironmentVariable}. [default: {o.Default}]", ArgumentArity.ExactlyOne, isHidden: false)),
+        .. SettingsRegistry.All
+            .Where(s => s.Option is not null)
+            .Select(s => new CommandLineOption(s.Option!, s.HelpText, ArgumentArity.ExactlyOne, isHidden: false)),
     ];
 
-    public Task<ValidationResult> ValidateOptionArgumentsAsync(CommandLineOption commandOption, string[] arguments)
+    public Task<ValidationResult> ValidateOptionArgumentsAsync(CommandLineOption commandOption, string[] arguments) =>
+        ValidationResult.ValidTask;
+
+    public Task<ValidationResult> ValidateCommandLineOptionsAsync(ICommandLineOptions commandLineOptions)
     {
-        ArgumentNullException.ThrowIfNull(commandOption);
-        ArgumentNullException.ThrowIfNull(arguments);
-        var value = arguments.Length > 0 ? arguments[0] : string.Empty;
+        ArgumentNullException.ThrowIfNull(commandLineOptions);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var setting in SettingsRegistry.All.Where(s => s.Option is not null))
+        {
+            if (commandLineOptions.TryGetOptionArgumentList(setting.Option!, out var arguments))
+            {
+                values[setting.Option!] = arguments.Length > 0 ? arguments[^1] : string.Empty;
+            }
+        }
+
+        var configFile = commandLineOptions.TryGetOptionArgumentList(ConfigFileOption, out var configArguments) && configArguments.Length > 0
+            ? configArguments[0]
+            : null;
         try
         {
-            // Reuse the one place that knows what each value may be.
-            EnergyFactsSettings.Merge(
-                new Dictionary<string, string>(),
-                new Dictionary<string, string> { [commandOption.Name] = value },
-                Environment.CurrentDirectory,
-                "validation");
+            PlatformHandoff.Publish(RunConfiguration.ForTestApplication(Assembly.GetEntryAssembly(), values, configFile));
             return ValidationResult.ValidTask;
         }
         catch (EnergyFactsConfigurationException ex)
@@ -46,9 +61,6 @@ internal sealed class EnergyCommandLineOptions : ICommandLineOptionsProvider
             return ValidationResult.InvalidTask(ex.Message);
         }
     }
-
-    public Task<ValidationResult> ValidateCommandLineOptionsAsync(ICommandLineOptions commandLineOptions) =>
-        ValidationResult.ValidTask;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{DisplayName} {Version}");
 }

@@ -1,4 +1,4 @@
-using EnergyFacts.Framework;
+using EnergyFacts.Configuration;
 using EnergyFacts.Results.Markdown;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.TestHost;
@@ -30,13 +30,16 @@ internal sealed class EnergySessionReporter(IMessageBus messageBus) : ITestSessi
     public async Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
     {
         ArgumentNullException.ThrowIfNull(testSessionContext);
-        if (!EnergyRunState.Started || EnergyRunState.Current.Settings is not { } settings)
+        if (PlatformHandoff.Published is not { } run)
         {
             return;
         }
 
+        var settings = run.Settings;
+
         var summary = new FileInfo(Path.Combine(settings.ResultsDirectory, SummaryMarkdownSink.SummaryFileName));
-        if (!summary.Exists)
+        // Only a session that ran experiments wrote (or rewrote) the summary.
+        if (!summary.Exists || summary.LastWriteTimeUtc < run.StartedAt.UtcDateTime)
         {
             return;
         }
@@ -45,7 +48,7 @@ internal sealed class EnergySessionReporter(IMessageBus messageBus) : ITestSessi
         {
             try
             {
-                new SummaryMarkdownSink(settings.ResultsDirectory).AppendRunSummaryTo(stepSummary, EnergyRunState.Current.RunId);
+                new SummaryMarkdownSink(settings.ResultsDirectory).AppendRunSummaryTo(stepSummary, run.RunId);
             }
             catch (IOException)
             {

@@ -1,4 +1,4 @@
-namespace EnergyFacts.Platform;
+namespace EnergyFacts.Configuration;
 
 /// <summary>A configuration value (environment variable or option) is malformed.</summary>
 public sealed class EnergyFactsConfigurationException : Exception

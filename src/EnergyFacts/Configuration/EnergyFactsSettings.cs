@@ -1,0 +1,55 @@
+using EnergyFacts.Probes;
+
+namespace EnergyFacts.Configuration;
+
+/// <summary>
+/// The run's configuration: every setting of <see cref="SettingsRegistry"/> resolved once from all sources and frozen.
+/// Nothing deeper in EnergyFacts reads the environment; this object is passed in.
+/// </summary>
+public sealed record EnergyFactsSettings
+{
+    /// <summary>Folder for the results files (absolute).</summary>
+    public required string ResultsDirectory { get; init; }
+
+    /// <summary>Probe specification, e.g. <c>auto</c>; replay paths are absolute.</summary>
+    public required string Probes { get; init; }
+
+    /// <summary>Sampling interval.</summary>
+    public required TimeSpan Interval { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 country code, or <see langword="null"/> for the world average.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>Power usage effectiveness (≥ 1).</summary>
+    public double Pue { get; init; } = 1.0;
+
+    /// <summary>Value of the project_name column.</summary>
+    public required string ProjectName { get; init; }
+
+    /// <summary>How long to measure idle power before the first experiment; zero when off.</summary>
+    public TimeSpan IdleBaseline { get; init; }
+
+    /// <summary>The machine-wide lock file that keeps experiments apart (absolute).</summary>
+    public string ExperimentLockFile { get; init; } = Path.Combine(Path.GetTempPath(), "energyfacts-experiments.lock");
+
+    /// <summary>How long an experiment waits for another process's experiment before failing.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Path of the GitHub step summary file, when running in GitHub Actions.</summary>
+    public string? GitHubStepSummary { get; init; }
+
+    /// <summary>What the probes consult (powercap root, NVML library, GPUs, TDP …), from the same sources.</summary>
+    public ProbeSettings ProbeSettings { get; init; } = ProbeSettings.Empty;
+
+    /// <summary>Settings of EnergyFacts.Torch, by environment variable name, exported before the first experiment.</summary>
+    public IReadOnlyDictionary<string, string> TorchEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every setting with its value and where it came from, sorted by key (written to <c>experiments.jsonl</c>).</summary>
+    public IReadOnlyList<ResolvedSetting> Provenance { get; init; } = [];
+}
+
+/// <summary>One setting's final value and its source, e.g. <c>pue = 1.2 from --energy-pue</c>.</summary>
+/// <param name="Key">The registry key, e.g. <c>pue</c>.</param>
+/// <param name="Value">The parsed value, formatted.</param>
+/// <param name="Source">Where it came from: <c>default</c>, <c>ENERGYFACTS_PUE</c>, <c>--energy-pue</c>, <c>/app/testconfig.json:4</c>, <c>MSBuild property EnergyFactsPue</c>.</param>
+public sealed record ResolvedSetting(string Key, string Value, string Source);

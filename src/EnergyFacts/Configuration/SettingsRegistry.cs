@@ -1,0 +1,221 @@
+using System.Globalization;
+using EnergyFacts.Accounting;
+using EnergyFacts.Probes;
+
+namespace EnergyFacts.Configuration;
+
+/// <summary>
+/// Every EnergyFacts setting, declared once. <c>--help</c>, the MSBuild props, <c>testconfig.json</c>, the
+/// environment and the README table all describe these declarations; <see cref="SettingsResolver"/> is the only reader.
+/// </summary>
+internal static class SettingsRegistry
+{
+    public static SettingDefinition<string> Results { get; } = new(
+        "results",
+        "Folder for emissions.csv, experiments.jsonl and summary.md.",
+        string.Empty,
+        "<test output dir>/energy-results",
+        "a folder path; relative paths resolve against the directory the command was run in",
+        unit: null,
+        raw => Path.GetFullPath(raw.Text, raw.BaseDirectory))
+    {
+        EnvironmentVariable = "ENERGYFACTS_RESULTS_DIR",
+        MsBuildProperty = "EnergyFactsResultsDir",
+        IsPath = true,
+    };
+
+    public static SettingDefinition<string> Probes { get; } = new(
+        "probes",
+        "Probes that measure, by component.",
+        ProbeCatalog.Auto,
+        ProbeCatalog.Auto,
+        "a comma list of auto, rapl, nvml, cpu-model, ram-model, constant:cpu=W,gpu=W,ram=W, replay:PATH",
+        unit: null,
+        ParseProbes);
+
+    public static SettingDefinition<TimeSpan> Interval { get; } = new(
+        "interval",
+        "Sampling interval.",
+        TimeSpan.FromMilliseconds(100),
+        "100",
+        "milliseconds from 1 to 3600000, e.g. 100",
+        "ms",
+        raw => TimeSpan.FromMilliseconds(ParseNumber(raw, 1, 3_600_000)),
+        v => v.TotalMilliseconds.ToString("R", CultureInfo.InvariantCulture))
+    {
+        EnvironmentVariable = "ENERGYFACTS_INTERVAL_MS",
+    };
+
+    public static SettingDefinition<string> Country { get; } = new(
+        "country",
+        "Country of the grid's carbon intensity (empty: the world average).",
+        string.Empty,
+        "world average",
+        "an ISO 3166-1 alpha-3 code known to the carbon-intensity table, e.g. FRA, USA, DEU",
+        unit: null,
+        ParseCountry);
+
+    public static SettingDefinition<double> Pue { get; } = new(
+        "pue",
+        "Power usage effectiveness of the data centre; multiplies every energy figure.",
+        1.0,
+        "1.0",
+        "a number from 1.0 (no overhead) to 10; typical data centres 1.1–1.6",
+        unit: null,
+        raw => ParseNumber(raw, 1.0, 10.0),
+        v => v.ToString("R", CultureInfo.InvariantCulture));
+
+    public static SettingDefinition<string> Project { get; } = new(
+        "project",
+        "Value of the project_name column.",
+        string.Empty,
+        "<test assembly name>",
+        "any text",
+        unit: null,
+        raw => raw.Text);
+
+    public static SettingDefinition<TimeSpan> Idle { get; } = new(
+        "idle",
+        "Idle power measured before the first experiment; results then also report energy above idle.",
+        TimeSpan.Zero,
+        "0 (off)",
+        "seconds from 0 (off) to 600, e.g. 5",
+        "s",
+        raw => TimeSpan.FromSeconds(ParseNumber(raw, 0, 600)),
+        v => v.TotalSeconds.ToString("R", CultureInfo.InvariantCulture))
+    {
+        EnvironmentVariable = "ENERGYFACTS_IDLE_SECONDS",
+        MsBuildProperty = "EnergyFactsIdleSeconds",
+    };
+
+    public static SettingDefinition<string> LockFile { get; } = new(
+        "lock-file",
+        "The machine-wide lock file that keeps experiments of all test processes from overlapping.",
+        string.Empty,
+        "<temp>/energyfacts-experiments.lock",
+        "a file path; processes that should exclude each other must use the same one",
+        unit: null,
+        raw => Path.GetFullPath(raw.Text, raw.BaseDirectory))
+    {
+        IsPath = true,
+    };
+
+    public static SettingDefinition<TimeSpan> LockTimeout { get; } = new(
+        "lock-timeout",
+        "How long an experiment waits for another process's experiment to finish before it fails.",
+        TimeSpan.FromMinutes(10),
+        "600",
+        "seconds from 1 to 86400",
+        "s",
+        raw => TimeSpan.FromSeconds(ParseNumber(raw, 1, 86_400)),
+        v => v.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
+
+    public static SettingDefinition<string> PowercapRoot { get; } = ProbePath(
+        "powercap-root", "Root of the Linux powercap tree the rapl probe reads.", "/sys/class/powercap");
+
+    public static SettingDefinition<string> NvmlLibrary { get; } = ProbePath(
+        "nvml-library", "Path of libnvidia-ml.so.1 / nvml.dll for the nvml probe.", "found by the loader");
+
+    public static SettingDefinition<string> Gpus { get; } = new(
+        "gpus",
+        "NVML device indices or UUIDs the nvml probe measures.",
+        string.Empty,
+        "CUDA_VISIBLE_DEVICES, else all",
+        "a comma list of indices (0,1) or GPU UUIDs",
+        unit: null,
+        raw => raw.Text);
+
+    public static SettingDefinition<double> TdpWatts { get; } = new(
+        "tdp-watts",
+        "The CPU's thermal design power for the cpu-model estimate, instead of the table lookup.",
+        0,
+        "from the CPU model table",
+        "watts, more than 0 and at most 2000 (the largest server CPUs are below 500 W)",
+        "W",
+        raw => ParseNumber(raw, double.Epsilon, 2000),
+        v => v.ToString("R", CultureInfo.InvariantCulture));
+
+    public static SettingDefinition<string> CpuModel { get; } = new(
+        "cpu-model",
+        "CPU model name the cpu-model estimate looks up, instead of the detected one.",
+        string.Empty,
+        "detected",
+        "a CPU model name as in the TDP table, e.g. AMD EPYC 7763",
+        unit: null,
+        raw => raw.Text);
+
+    public static SettingDefinition<string> LibTorchDirectory { get; } = ProbePath(
+        "libtorch-dir", "An external libtorch 2.10.x folder EnergyFacts.Torch loads instead of the bundled CPU build.", "the bundled CPU libtorch");
+
+    public static SettingDefinition<string> DataDirectory { get; } = ProbePath(
+        "data-dir", "Folder of datasets (e.g. fashion-mnist/) EnergyFacts.Torch reads before the embedded subset.", "the installed or embedded data");
+
+    /// <summary>Every setting, in help order.</summary>
+    public static IReadOnlyList<SettingDefinition> All { get; } =
+    [
+        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout,
+        PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory,
+    ];
+
+    /// <summary>Settings whose values EnergyFacts hands to the probes (<see cref="ProbeSettings"/>), by their variable names.</summary>
+    public static IReadOnlyList<SettingDefinition> ProbeLevel { get; } = [PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel];
+
+    /// <summary>
+    /// Settings of EnergyFacts.Torch, which reads only its documented environment variables (it stands alone, without
+    /// this library): a value from any source is exported to the process environment before the first experiment.
+    /// </summary>
+    public static IReadOnlyList<SettingDefinition> TorchLevel { get; } = [LibTorchDirectory, DataDirectory];
+
+    private static SettingDefinition<string> ProbePath(string key, string help, string defaultText) => new(
+        key, help, string.Empty, defaultText, "a path; relative paths resolve against the directory the command was run in", unit: null,
+        raw => Path.GetFullPath(raw.Text, raw.BaseDirectory))
+    {
+        IsPath = true,
+    };
+
+    private static double ParseNumber(RawSetting raw, double min, double max)
+    {
+        if (!double.TryParse(raw.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value) || value < min || value > max)
+        {
+            throw new SettingValueException("not allowed");
+        }
+
+        return value;
+    }
+
+    private static string ParseCountry(RawSetting raw)
+    {
+        var code = raw.Text.ToUpperInvariant();
+        if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
+        {
+            throw new SettingValueException("not an ISO 3166-1 alpha-3 code");
+        }
+
+        try
+        {
+            _ = CarbonIntensityTable.Default.Lookup(code);
+        }
+        catch (UnknownCountryCodeException ex)
+        {
+            throw new SettingValueException(ex.Message);
+        }
+
+        return code;
+    }
+
+    private static string ParseProbes(RawSetting raw)
+    {
+        var problem = ProbeSpecification.Problem(raw.Text);
+        if (problem is not null)
+        {
+            throw new SettingValueException(problem);
+        }
+
+        // A replay trace is a path: resolve it against the source's base directory, like every other path.
+        return string.Join(',', ProbeCatalog.SplitSpecifications(raw.Text).Select(spec =>
+            spec.StartsWith("replay:", StringComparison.OrdinalIgnoreCase)
+                ? "replay:" + Path.GetFullPath(spec["replay:".Length..], raw.BaseDirectory)
+                : spec));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Reflection;
+using EnergyFacts.Configuration;
+using EnergyFacts.Trials;
+using Xunit.Sdk;
+using Xunit.v3;
+
+namespace EnergyFacts.Framework;
+
+/// <summary>
+/// xUnit's executor, plus the session's <see cref="EnergyRun"/>: built once before the test cases run, from the
+/// configuration the platform validated (or, outside Microsoft.Testing.Platform, from every source but the command
+/// line), handed to each experiment case, and disposed after the last.
+/// </summary>
+internal sealed class EnergyTestFrameworkExecutor(IXunitTestAssembly testAssembly) : XunitTestFrameworkExecutor(testAssembly)
+{
+    public override async ValueTask RunTestCases(
+        IReadOnlyCollection<IXunitTestCase> testCases,
+        IMessageSink executionMessageSink,
+        ITestFrameworkExecutionOptions executionOptions,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(testCases);
+        var experiments = testCases.OfType<EnergyTestCase>().ToList();
+        if (experiments.Count == 0)
+        {
+            await base.RunTestCases(testCases, executionMessageSink, executionOptions, cancellationToken);
+            return;
+        }
+
+        var session = ExperimentSession.Create(TestAssembly.Assembly);
+        try
+        {
+            foreach (var experiment in experiments)
+            {
+                experiment.Session = session;
+            }
+
+            await base.RunTestCases(testCases, executionMessageSink, executionOptions, cancellationToken);
+        }
+        finally
+        {
+            session.Dispose();
+        }
+    }
+}
+
+/// <summary>The run every experiment case of a session shares, or the configuration error that fails each of them.</summary>
+internal sealed class ExperimentSession : IDisposable
+{
+    private readonly EnergyRun? run;
+    private readonly EnergyFactsConfigurationException? error;
+
+    public ExperimentSession(EnergyRun run) => this.run = run;
+
+    public ExperimentSession(EnergyFactsConfigurationException error) => this.error = error;
+
+    /// <summary>The run; throws the session's configuration error for every experiment when there is one.</summary>
+    public EnergyRun Run => run ?? throw new EnergyFactsConfigurationException(error!.Message, error);
+
+    public static ExperimentSession Create(Assembly testAssembly)
+    {
+        try
+        {
+            var configuration = PlatformHandoff.Published
+                ?? RunConfiguration.ForTestApplication(testAssembly, new Dictionary<string, string>(), configFile: null);
+            return new ExperimentSession(new EnergyRun(configuration));
+        }
+        catch (EnergyFactsConfigurationException ex)
+        {
+            return new ExperimentSession(ex);
+        }
+    }
+
+    public void Dispose() => run?.Dispose();
+}

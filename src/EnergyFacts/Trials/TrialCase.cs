@@ -1,0 +1,25 @@
+using EnergyFacts.Results;
+
+namespace EnergyFacts.Trials;
+
+/// <summary>What the pipeline needs to know about the case a trial belongs to, fixed before it runs.</summary>
+/// <param name="CaseId">Stable id of the test case.</param>
+/// <param name="DisplayName">E.g. <c>Train [lenet | batch=64 | epochs=2]</c>.</param>
+/// <param name="Model">Model name.</param>
+/// <param name="Dataset">Dataset name, when declared.</param>
+/// <param name="Epochs">Epochs asked for.</param>
+/// <param name="Batch">Batch size.</param>
+/// <param name="Trial">1-based trial number.</param>
+/// <param name="Trials">Trials of the case.</param>
+/// <param name="Seed">Declared seed.</param>
+/// <param name="Budget">The budget that applies, or <see langword="null"/>.</param>
+internal sealed record TrialCase(
+    string CaseId, string DisplayName, string Model, string? Dataset, int Epochs, int Batch, int Trial, int Trials, int? Seed, EnergyBudget? Budget);
+
+/// <summary>What the experiment's body produced, known once it returned (or failed).</summary>
+/// <param name="Status">How the body ended: passed, failed (an assertion), error, cancelled or timed out.</param>
+/// <param name="Message">The body's failure text, when it failed.</param>
+/// <param name="DeviceUsed">Device the experiment reported, or <c>none</c>.</param>
+/// <param name="Samples">Samples it reported.</param>
+/// <param name="History">Epochs it reported.</param>
+internal sealed record TrialBody(ExperimentStatus Status, string? Message, string DeviceUsed, long Samples, IReadOnlyList<EpochRecord> History);

@@ -1,0 +1,106 @@
+using System.Globalization;
+using EnergyFacts.Measurement;
+using EnergyFacts.Probes;
+
+namespace EnergyFacts.Trials;
+
+/// <summary>
+/// The measure step: the one window in which a trial's body runs under measurement. Opening it checks everything
+/// known up front (probes, country, results folder), takes the experiment gate, measures the idle baseline once and
+/// starts the sampler; closing it stops the sampler and leaves the gate. A window is opened once and closed once.
+/// </summary>
+internal sealed class TrialWindow : IDisposable
+{
+    private readonly EnergyRun run;
+    private readonly IDisposable gatePass;
+    private EnergySampler? sampler;
+
+    private TrialWindow(EnergyRun run, IDisposable gatePass, EnergySampler sampler)
+    {
+        this.run = run;
+        this.gatePass = gatePass;
+        this.sampler = sampler;
+        StartedAt = DateTimeOffset.UtcNow;
+    }
+
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Opens the window; throws before measuring when the run cannot measure (bad probes, unwritable folder).</summary>
+    public static TrialWindow Open(EnergyRun run, ITrialOutput output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(output);
+        var settings = run.Settings;
+        var probes = run.Probes;
+
+        // Fail before measuring, not after: an unknown country or an unwritable results folder is known up front.
+        _ = run.Emissions;
+        _ = run.Sinks;
+        run.PrepareTorchEnvironment();
+        if (run.ClaimProbeAnnouncement())
+        {
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"[energy] probes: {string.Join("; ", probes.Notes)} (interval {settings.Interval.TotalMilliseconds} ms, results in {settings.ResultsDirectory})"));
+            foreach (var probe in probes.Probes)
+            {
+                output.WriteLine($"[energy]   {probe.Descriptor.Id} ({probe.Descriptor.Source.ToString().ToLowerInvariant()}): {probe.Descriptor.Legend}");
+            }
+        }
+
+        var pass = run.Gate.Enter(cancellationToken);
+        EnergySampler? started = null;
+        try
+        {
+            if (run.Idle is { } baseline && run.ClaimIdleAnnouncement())
+            {
+                output.WriteLine("[energy] idle baseline: " + string.Join("; ", baseline.Describe()));
+            }
+
+            started = new EnergySampler(probes.Probes, settings.Interval);
+            var window = new TrialWindow(run, pass, started);
+            started.Start();
+            return window;
+        }
+        catch
+        {
+            started?.Dispose();
+            pass.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Energy per component so far (for phases).</summary>
+    public IReadOnlyDictionary<PowerComponent, Joules> Mark() =>
+        (sampler ?? throw new InvalidOperationException("Phases can only be measured while the experiment runs.")).Mark();
+
+    /// <summary>Who measures what, e.g. <c>cpu: cpu-model (estimated); ram: ram-model (estimated)</c>.</summary>
+    public string MeasuredBy => string.Join("; ", run.Probes.Probes.Select(p =>
+        $"{p.Descriptor.Component.ToString().ToLowerInvariant()}: {p.Descriptor.Id} ({p.Descriptor.Source.ToString().ToLowerInvariant()})"));
+
+    /// <summary>Stops measuring and leaves the gate; a second call is an error, never a second measurement.</summary>
+    public EnergyMeasurement Close()
+    {
+        var running = sampler ?? throw new InvalidOperationException("The measurement window was already closed.");
+        sampler = null;
+        try
+        {
+            return running.Stop();
+        }
+        finally
+        {
+            running.Dispose();
+            gatePass.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (sampler is { } running)
+        {
+            sampler = null;
+            running.Dispose();
+            gatePass.Dispose();
+        }
+    }
+}
