@@ -175,10 +175,14 @@ internal static class SettingsRegistry
 
     private static double ParseNumber(RawSetting raw, double min, double max)
     {
-        if (!double.TryParse(raw.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || !double.IsFinite(value) || value < min || value > max)
+        if (!double.TryParse(raw.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            throw new SettingValueException("not allowed");
+            throw new SettingValueException("not a finite number");
+        }
+
+        if (value < min || value > max)
+        {
+            throw new SettingValueException("out of range");
         }
 
         return value;

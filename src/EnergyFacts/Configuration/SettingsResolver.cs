@@ -30,7 +30,8 @@ internal static class SettingsResolver
             }
             catch (SettingValueException ex)
             {
-                problems.Add($"{raw.Origin}: {definition.Key} = '{raw.Text}' is not allowed ({ex.Message}). Allowed: {definition.Allowed}.");
+                var where = raw.Origin.File is null ? raw.Origin.Description : $"{raw.Origin}: {raw.Origin.Description}";
+                problems.Add($"{where} = '{raw.Text}' is not allowed ({ex.Message}). Allowed: {definition.Allowed}.");
             }
         }
 

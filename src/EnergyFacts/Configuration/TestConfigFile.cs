@@ -71,7 +71,7 @@ internal static class TestConfigFile
                             break;
                         }
 
-                        values[definition.Key] = new RawSetting(text, new SettingOrigin(SettingSourceKind.TestConfig, "testconfig.json", path, line), baseDirectory);
+                        values[definition.Key] = new RawSetting(text, new SettingOrigin(SettingSourceKind.TestConfig, $"{SectionName}.{definition.JsonName}", path, line), baseDirectory);
                         break;
                 }
             }

@@ -2,16 +2,20 @@ namespace EnergyFacts.Tests.EndToEnd;
 
 public sealed class BadConfigurationTests
 {
+    /// <summary>Microsoft.Testing.Platform's exit code for options that failed validation: nothing ran.</summary>
+    internal const int InvalidCommandLine = 5;
+
     private static readonly string[] OneCase = ["--filter-method", "SampleExperiments.Budgets.WithinBudget"];
 
     [Fact]
-    public void An_unknown_probe_fails_the_case_and_lists_the_allowed_probes()
+    public void An_unknown_probe_stops_the_run_before_any_test_and_lists_the_allowed_probes()
     {
         var run = SampleExperimentsProcess.Run([.. OneCase, "--energy-probes", "bogus"]);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Unknown probe 'bogus'", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Allowed: auto,", run.Output, StringComparison.Ordinal);
+        Assert.Equal(InvalidCommandLine, run.ExitCode);
+        Assert.Contains("--energy-probes = 'bogus' is not allowed (unknown probe 'bogus')", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Allowed: a comma list of auto, rapl, nvml", run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(run.EmissionsCsv));
     }
 
     [Fact]
@@ -44,11 +48,12 @@ public sealed class BadConfigurationTests
     }
 
     [Fact]
-    public void A_bad_interval_variable_fails_each_experiment_with_its_name()
+    public void A_bad_interval_variable_stops_the_run_before_any_test_with_its_name()
     {
         var run = SampleExperimentsProcess.Run([.. OneCase], new Dictionary<string, string> { ["ENERGYFACTS_INTERVAL_MS"] = "soon" });
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("ENERGYFACTS_INTERVAL_MS = 'soon' is not a sampling interval", run.Output, StringComparison.Ordinal);
+        Assert.Equal(InvalidCommandLine, run.ExitCode);
+        Assert.Contains("ENERGYFACTS_INTERVAL_MS = 'soon' is not allowed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("no experiment was run", run.Output, StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,7 @@ public sealed class IdleBaselineTests
         var run = SampleExperimentsProcess.Run(
             ["--filter-method", "SampleExperiments.Budgets.WithinBudget"], new Dictionary<string, string> { ["ENERGYFACTS_IDLE_SECONDS"] = "-1" });
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("ENERGYFACTS_IDLE_SECONDS = '-1' is not an idle-measurement time. Allowed: seconds from 0 (off) to 600", run.Output, StringComparison.Ordinal);
+        Assert.Equal(BadConfigurationTests.InvalidCommandLine, run.ExitCode);
+        Assert.Contains("ENERGYFACTS_IDLE_SECONDS = '-1' is not allowed (out of range). Allowed: seconds from 0 (off) to 600", run.Output, StringComparison.Ordinal);
     }
 }

@@ -97,13 +97,13 @@ public sealed class ResultsEndToEndTests
     }
 
     [Fact]
-    public void An_unknown_country_fails_the_case_before_it_runs_and_names_the_code()
+    public void An_unknown_country_stops_the_run_before_any_test_and_names_the_code()
     {
         var run = SampleExperimentsProcess.Run(
             ["--filter-method", "SampleExperiments.Budgets.WithinBudget", "--energy-probes", "constant:cpu=1"],
             new Dictionary<string, string> { ["ENERGYFACTS_COUNTRY"] = "XYZ" });
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(BadConfigurationTests.InvalidCommandLine, run.ExitCode);
         Assert.Contains("XYZ", run.Output, StringComparison.Ordinal);
         Assert.Contains("ISO 3166-1 alpha-3", run.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(run.EmissionsCsv));
