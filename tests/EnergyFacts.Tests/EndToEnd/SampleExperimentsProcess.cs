@@ -30,7 +30,7 @@ internal static partial class SampleExperimentsProcess
     public static string NewResultsDirectory() =>
         Path.Combine(Path.GetTempPath(), "energyfacts-e2e-" + Guid.NewGuid().ToString("N"));
 
-    public static Result Run(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? resultsDirectory = null)
+    public static Result Run(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? resultsDirectory = null, string? workingDirectory = null)
     {
         resultsDirectory ??= NewResultsDirectory();
         var start = new ProcessStartInfo("dotnet")
@@ -38,6 +38,7 @@ internal static partial class SampleExperimentsProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         start.ArgumentList.Add(SampleDll);
         foreach (var argument in arguments)
@@ -45,7 +46,7 @@ internal static partial class SampleExperimentsProcess
             start.ArgumentList.Add(argument);
         }
 
-        if (!arguments.Contains("--energy-results"))
+        if (!arguments.Contains("--energy-results") && !arguments.Any(a => a.StartsWith('@')))
         {
             start.ArgumentList.Add("--energy-results");
             start.ArgumentList.Add(resultsDirectory);
@@ -54,7 +55,7 @@ internal static partial class SampleExperimentsProcess
         start.ArgumentList.Add("--output");
         start.ArgumentList.Add("detailed");
         start.ArgumentList.Add("--no-ansi");
-        foreach (var variable in new[] { "ENERGYFACTS_PROBES", "ENERGYFACTS_RESULTS_DIR", "ENERGYFACTS_COUNTRY", "ENERGYFACTS_PUE", "ENERGYFACTS_INTERVAL_MS", "GITHUB_STEP_SUMMARY" })
+        foreach (var variable in new[] { "ENERGYFACTS_PROBES", "ENERGYFACTS_RESULTS_DIR", "ENERGYFACTS_COUNTRY", "ENERGYFACTS_PUE", "ENERGYFACTS_INTERVAL_MS", "ENERGYFACTS_LOCK_TIMEOUT", "DOTNET_CLI_TEST_COMMAND_WORKING_DIRECTORY", "GITHUB_STEP_SUMMARY" })
         {
             start.Environment.Remove(variable);
         }
