@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using EnergyFacts.Accounting;
+using EnergyFacts.Measurement;
 using EnergyFacts.Platform;
 using EnergyFacts.Probes;
 using EnergyFacts.Probes.Idle;
@@ -108,6 +109,7 @@ internal sealed class EnergyRunState
     private ProbeSelection SelectProbes()
     {
         var settings = RequireSettings();
-        return DefaultProbeProviders.CreateCatalog().Select(settings.Probes, ProbeSettings.FromEnvironment(Environment.CurrentDirectory));
+        var catalog = DefaultProbeProviders.CreateCatalog();
+        return catalog.Select(settings.Probes, ProbeEnvironment.Capture(catalog, Environment.CurrentDirectory));
     }
 }
