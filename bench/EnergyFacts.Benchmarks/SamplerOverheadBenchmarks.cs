@@ -28,7 +28,8 @@ public class SamplerOverheadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        probes = DefaultProbeProviders.CreateCatalog().Select("auto", ProbeSettings.FromEnvironment(Environment.CurrentDirectory));
+        var catalog = DefaultProbeProviders.CreateCatalog();
+        probes = catalog.Select("auto", new ProbeSettings([], Environment.CurrentDirectory));
         var random = new Random(42);
         left = [.. Enumerable.Range(0, 256 * 256).Select(_ => random.NextDouble())];
         right = [.. Enumerable.Range(0, 256 * 256).Select(_ => random.NextDouble())];

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EnergyFacts.Probes.Constant;
 
 /// <summary><c>constant:cpu=95,gpu=0,ram=5</c>: fixed watts per named component.</summary>
-public sealed class ConstantProbeProvider : IProbeProvider
+internal sealed class ConstantProbeProvider : IProbeProvider
 {
     /// <inheritdoc/>
     public string Name => "constant";
@@ -15,41 +15,54 @@ public sealed class ConstantProbeProvider : IProbeProvider
     public int? AutoRank => null;
 
     /// <inheritdoc/>
+    public IReadOnlyList<ProbeSettingDefinition> Settings => [];
+
+    /// <inheritdoc/>
+    public string? ValidateArgument(string? argument) => Parse(argument, out _);
+
+    /// <inheritdoc/>
     public ProbeOffer Offer(string? argument, ProbeSettings settings)
     {
-        if (string.IsNullOrWhiteSpace(argument))
+        if (Parse(argument, out var powers) is { } malformed)
         {
-            throw new ProbeConfigurationException(
-                $"Probe 'constant' needs watts per component, e.g. '{Syntax}' (any subset of cpu, gpu, ram).");
+            throw new ProbeConfigurationException(malformed);
         }
 
-        var probes = new List<IPowerProbe>();
-        var seen = new HashSet<PowerComponent>();
+        return new ProbeOffer([.. powers.Select(p => new ConstantPowerProbe(p.Component, p.Power))], null);
+    }
+
+    /// <returns>Why the argument is refused, or null with the declared powers in <paramref name="powers"/>.</returns>
+    private string? Parse(string? argument, out List<(PowerComponent Component, Watts Power)> powers)
+    {
+        powers = [];
+        if (string.IsNullOrWhiteSpace(argument))
+        {
+            return $"Probe 'constant' needs watts per component, e.g. '{Syntax}' (any subset of cpu, gpu, ram).";
+        }
+
         foreach (var part in argument.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
             if (pair.Length != 2 || !Enum.TryParse<PowerComponent>(pair[0], ignoreCase: true, out var component)
                 || !Enum.IsDefined(component) || int.TryParse(pair[0], out _))
             {
-                throw new ProbeConfigurationException(
-                    $"'{part}' in 'constant:{argument}' is not component=watts. Allowed components: cpu, gpu, ram; example: {Syntax}.");
+                return $"'{part}' in 'constant:{argument}' is not component=watts. Allowed components: cpu, gpu, ram; example: {Syntax}.";
             }
 
             if (!double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var watts)
                 || !double.IsFinite(watts) || watts < 0)
             {
-                throw new ProbeConfigurationException(
-                    $"'{pair[1]}' for {pair[0]} in 'constant:{argument}' is not a power. Allowed: a finite number of watts ≥ 0, e.g. 95 or 12.5.");
+                return $"'{pair[1]}' for {pair[0]} in 'constant:{argument}' is not a power. Allowed: a finite number of watts ≥ 0, e.g. 95 or 12.5.";
             }
 
-            if (!seen.Add(component))
+            if (powers.Exists(p => p.Component == component))
             {
-                throw new ProbeConfigurationException($"Component '{pair[0]}' appears twice in 'constant:{argument}'.");
+                return $"Component '{pair[0]}' appears twice in 'constant:{argument}'.";
             }
 
-            probes.Add(new ConstantPowerProbe(component, new Watts(watts)));
+            powers.Add((component, new Watts(watts)));
         }
 
-        return new ProbeOffer(probes, null);
+        return null;
     }
 }

@@ -22,6 +22,29 @@ public sealed record CpuModelEstimate(Watts MachineTdp, int LogicalCpus, string?
     /// <summary>Setting that replaces the detected CPU model name.</summary>
     public const string ModelSetting = "ENERGYFACTS_CPU_MODEL";
 
+    /// <summary>
+    /// The largest TDP override believed (watts, all sockets together): the largest server CPUs are rated about 500 W per
+    /// socket, so more than this is a typo or a unit mistake (mW, kW), not a machine.
+    /// </summary>
+    public const double MaxPlausibleTdpWatts = 2000;
+
+    private const string TdpAllowed = "a CPU TDP: a plausible number of watts > 0 and ≤ 2000 for all CPU sockets together, e.g. 240 or 65.5";
+
+    /// <summary>The settings <c>cpu-model</c> understands.</summary>
+    internal static IReadOnlyList<ProbeSettingDefinition> Definitions { get; } =
+    [
+        new(TdpSetting,
+            "TDP used by cpu-model instead of the cpu_power.csv entry for this CPU.",
+            "the cpu_power.csv TDP of the detected CPU model × sockets, else 4 W per logical CPU",
+            TdpAllowed,
+            value => string.IsNullOrWhiteSpace(value) || TryParseTdp(value, out _) ? null : TdpProblem(value)),
+        new(ModelSetting,
+            "CPU model name looked up in cpu_power.csv instead of the detected one.",
+            "the model from /proc/cpuinfo (Linux), the registry (Windows) or sysctl (macOS)",
+            "one line of text, e.g. 'AMD EPYC 7B13'",
+            value => SettingRules.OneLineProblem(ModelSetting, value, "one line of text, e.g. 'AMD EPYC 7B13'")),
+    ];
+
     /// <summary>Energy of one CPU-second of this process: TDP / logical CPUs.</summary>
     public Joules PerCpuSecond => new(MachineTdp.Value / LogicalCpus);
 
@@ -34,6 +57,11 @@ public sealed record CpuModelEstimate(Watts MachineTdp, int LogicalCpus, string?
         ArgumentNullException.ThrowIfNull(settings);
         var threads = Math.Max(1, cpu.LogicalCpus);
         var modelOverride = settings.Get(ModelSetting);
+        if (modelOverride is not null && Definitions[1].Validate(modelOverride) is { } badModel)
+        {
+            throw new ProbeConfigurationException(badModel);
+        }
+
         var model = string.IsNullOrWhiteSpace(modelOverride) ? cpu.ModelName : modelOverride.Trim();
         var modelOrigin = string.IsNullOrWhiteSpace(modelOverride) ? cpu.Origin : ModelSetting;
         var share = string.Create(CultureInfo.InvariantCulture,
@@ -42,11 +70,9 @@ public sealed record CpuModelEstimate(Watts MachineTdp, int LogicalCpus, string?
         var tdpOverride = settings.Get(TdpSetting);
         if (!string.IsNullOrWhiteSpace(tdpOverride))
         {
-            if (!double.TryParse(tdpOverride, NumberStyles.Float, CultureInfo.InvariantCulture, out var watts)
-                || !double.IsFinite(watts) || watts <= 0)
+            if (!TryParseTdp(tdpOverride, out var watts))
             {
-                throw new ProbeConfigurationException(
-                    $"{TdpSetting} = '{tdpOverride}' is not allowed; expected a positive number of watts for all CPU sockets together, e.g. 240 or 65.5.");
+                throw new ProbeConfigurationException(TdpProblem(tdpOverride));
             }
 
             return new CpuModelEstimate(new Watts(watts), threads, model, string.Create(CultureInfo.InvariantCulture,
@@ -70,4 +96,10 @@ public sealed record CpuModelEstimate(Watts MachineTdp, int LogicalCpus, string?
         return new CpuModelEstimate(new Watts(fallback), threads, model, string.Create(CultureInfo.InvariantCulture,
             $"{why}: {threads} thread{(threads == 1 ? "" : "s")} × {FallbackWattsPerThread:0} W = {fallback:0.###} W {share}; set {TdpSetting} or {ModelSetting} to correct it"));
     }
+
+    private static bool TryParseTdp(string text, out double watts) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out watts)
+        && double.IsFinite(watts) && watts > 0 && watts <= MaxPlausibleTdpWatts;
+
+    private static string TdpProblem(string value) => $"{TdpSetting} = '{value}' is not allowed; expected {TdpAllowed}.";
 }

@@ -35,13 +35,20 @@ public sealed class CpuModelProbeProvider : IProbeProvider
     public int? AutoRank => Rank;
 
     /// <inheritdoc/>
+    public IReadOnlyList<ProbeSettingDefinition> Settings => CpuModelEstimate.Definitions;
+
+    /// <inheritdoc/>
+    public string? ValidateArgument(string? argument) =>
+        string.IsNullOrWhiteSpace(argument) ? null
+        : $"Probe 'cpu-model' takes no argument, found 'cpu-model:{argument}'. Set {CpuModelEstimate.TdpSetting} or {CpuModelEstimate.ModelSetting} instead.";
+
+    /// <inheritdoc/>
     public ProbeOffer Offer(string? argument, ProbeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!string.IsNullOrWhiteSpace(argument))
+        if (ValidateArgument(argument) is { } malformed)
         {
-            throw new ProbeConfigurationException(
-                $"Probe 'cpu-model' takes no argument, found 'cpu-model:{argument}'. Set {CpuModelEstimate.TdpSetting} or {CpuModelEstimate.ModelSetting} instead.");
+            throw new ProbeConfigurationException(malformed);
         }
 
         var estimate = CpuModelEstimate.Resolve(detectCpu(), CpuPowerTable.Default, settings);

@@ -33,11 +33,18 @@ public sealed class RamModelProbeProvider : IProbeProvider
     public int? AutoRank => Rank;
 
     /// <inheritdoc/>
+    public IReadOnlyList<ProbeSettingDefinition> Settings => [];
+
+    /// <inheritdoc/>
+    public string? ValidateArgument(string? argument) =>
+        string.IsNullOrWhiteSpace(argument) ? null : $"Probe 'ram-model' takes no argument, found 'ram-model:{argument}'.";
+
+    /// <inheritdoc/>
     public ProbeOffer Offer(string? argument, ProbeSettings settings)
     {
-        if (!string.IsNullOrWhiteSpace(argument))
+        if (ValidateArgument(argument) is { } malformed)
         {
-            throw new ProbeConfigurationException($"Probe 'ram-model' takes no argument, found 'ram-model:{argument}'.");
+            throw new ProbeConfigurationException(malformed);
         }
 
         return ProbeOffer.Of(new RamModelProbe(residentFactory(), detectMemory()));

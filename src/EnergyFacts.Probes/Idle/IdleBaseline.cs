@@ -1,4 +1,5 @@
 using System.Globalization;
+using EnergyFacts.Probes.Integration;
 
 namespace EnergyFacts.Probes.Idle;
 
@@ -42,9 +43,9 @@ public sealed class IdleBaseline
 }
 
 /// <summary>
-/// Measures the idle power of a set of probes for a fixed time: counters are differenced over the window, sensors are
-/// averaged over samples taken every <c>interval</c>. Independent of any test framework; call it before the experiment,
-/// on a quiet machine.
+/// Measures the idle power of a set of probes for a fixed time: every probe is read every <c>interval</c> and integrated
+/// the way the sampler integrates it (counters differenced, sensors by the trapezoid rule), and its idle power is that
+/// energy over the time it covers. Independent of any test framework; call it before the experiment, on a quiet machine.
 /// </summary>
 public sealed class IdleBaselineMeter
 {
@@ -64,8 +65,13 @@ public sealed class IdleBaselineMeter
     }
 
     /// <summary>Starts each probe, reads for <paramref name="duration"/>, and returns the mean power per probe.</summary>
-    /// <remarks>Calls <see cref="IPowerProbe.Start"/>: the sampler must start the probes again before the experiment.</remarks>
+    /// <remarks>
+    /// Calls <see cref="IPowerProbe.Start"/>: the sampler must start the probes again before the experiment. A probe's
+    /// mean power is its energy up to its last good reading divided by that reading's time, so failed reads at the end
+    /// of the window do not dilute it; a probe with no good reading has NaN power.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A non-positive duration or interval.</exception>
+    /// <exception cref="ArgumentException">A probe implements neither <see cref="IPowerSensor"/> nor <see cref="IEnergyCounter"/>.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public IdleBaseline Measure(IReadOnlyList<IPowerProbe> probes, TimeSpan duration, TimeSpan interval, CancellationToken cancellationToken = default)
     {
@@ -73,9 +79,7 @@ public sealed class IdleBaselineMeter
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
 
-        var sums = new double[probes.Count];
-        var samples = new int[probes.Count];
-        var faults = new int[probes.Count];
+        var integrated = probes.Select(p => new IntegratedProbe(p)).ToArray();
         foreach (var probe in probes)
         {
             probe.Start();
@@ -83,65 +87,29 @@ public sealed class IdleBaselineMeter
 
         var start = clock.GetTimestamp();
         var elapsed = TimeSpan.Zero;
-        while (true)
+        while (elapsed < duration)
         {
             var remaining = duration - elapsed;
             wait(remaining < interval ? remaining : interval, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             elapsed = clock.GetElapsedTime(start);
-            var last = elapsed >= duration;
-            for (var i = 0; i < probes.Count; i++)
+            foreach (var probe in integrated)
             {
-                if (probes[i] is IPowerSensor sensor)
-                {
-                    Sample(() => (sensor.TryReadPower(elapsed, out var w), w.Value), ref sums[i], ref samples[i], ref faults[i], accumulate: true);
-                }
-                else if (last && probes[i] is IEnergyCounter counter)
-                {
-                    Sample(() => (counter.TryReadEnergy(elapsed, out var j), j.Value), ref sums[i], ref samples[i], ref faults[i], accumulate: false);
-                }
-            }
-
-            if (last)
-            {
-                break;
+                probe.Sample(elapsed);
             }
         }
 
-        var results = new IdleProbePower[probes.Count];
-        for (var i = 0; i < probes.Count; i++)
+        var results = new IdleProbePower[integrated.Length];
+        for (var i = 0; i < integrated.Length; i++)
         {
-            var d = probes[i].Descriptor;
-            var watts = samples[i] == 0 ? double.NaN
-                : probes[i] is IEnergyCounter ? sums[i] / elapsed.TotalSeconds
-                : sums[i] / samples[i];
-            results[i] = new IdleProbePower(d.Id, d.Component, d.Source, new Watts(watts), elapsed, faults[i]);
+            var d = integrated[i].Probe.Descriptor;
+            var integrator = integrated[i].Integrator;
+            var watts = integrator.Readings == 0 || integrator.LastSeconds <= 0
+                ? double.NaN
+                : integrator.Energy.Value / integrator.LastSeconds;
+            results[i] = new IdleProbePower(d.Id, d.Component, d.Source, new Watts(watts), elapsed, integrator.Faults);
         }
 
         return new IdleBaseline(results);
-    }
-
-    private static void Sample(Func<(bool Ok, double Value)> read, ref double sum, ref int count, ref int faults, bool accumulate)
-    {
-        (bool Ok, double Value) reading;
-        try
-        {
-            reading = read();
-        }
-#pragma warning disable CA1031 // A probe that throws is a fault, as in the sampler; it must not end the baseline.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            reading = (false, 0);
-        }
-
-        if (!reading.Ok || !double.IsFinite(reading.Value) || reading.Value < 0)
-        {
-            faults++;
-            return;
-        }
-
-        sum = accumulate ? sum + reading.Value : reading.Value;
-        count++;
     }
 }

@@ -11,22 +11,33 @@ internal sealed record GpuSelection(IReadOnlyList<string>? Entries, string Origi
     public const string GpusSetting = "ENERGYFACTS_GPUS";
     public const string CudaSetting = "CUDA_VISIBLE_DEVICES";
 
+    public const string GpusAllowed = "comma-separated NVML indices such as 0,1";
+
+    /// <summary>Why an <c>ENERGYFACTS_GPUS</c> value is refused, or null; blank means unset and is accepted.</summary>
+    public static string? GpuListProblem(string value)
+    {
+        foreach (var entry in Split(value))
+        {
+            if (!uint.TryParse(entry, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                return $"{GpusSetting} = '{value}': '{entry}' is not a GPU index. Allowed: {GpusAllowed}.";
+            }
+        }
+
+        return null;
+    }
+
     public static GpuSelection FromSettings(ProbeSettings settings)
     {
         var explicitList = settings.Get(GpusSetting);
-        if (explicitList is not null)
+        if (!string.IsNullOrWhiteSpace(explicitList))
         {
-            var entries = Split(explicitList);
-            foreach (var entry in entries)
+            if (GpuListProblem(explicitList) is { } refused)
             {
-                if (!uint.TryParse(entry, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-                {
-                    throw new ProbeConfigurationException(
-                        $"{GpusSetting} = '{explicitList}': '{entry}' is not a GPU index. Allowed: comma-separated NVML indices such as 0,1.");
-                }
+                throw new ProbeConfigurationException(refused);
             }
 
-            return new GpuSelection(entries, GpusSetting, explicitList);
+            return new GpuSelection(Split(explicitList), GpusSetting, explicitList);
         }
 
         var cuda = settings.Get(CudaSetting);

@@ -16,6 +16,28 @@ public sealed class NvmlProbeProvider : IProbeProvider
     /// <summary>The auto rank: a hardware counter, after RAPL.</summary>
     public const int Rank = 20;
 
+    private const string LibraryAllowed = "the path of libnvidia-ml.so.1 (Linux) or nvml.dll (Windows)";
+
+    private static readonly ProbeSettingDefinition[] Definitions =
+    [
+        new(LibrarySetting,
+            "NVML library loaded instead of the driver's default names.",
+            "libnvidia-ml.so.1 on the loader path (Linux), nvml.dll in the system or NVSMI folder (Windows)",
+            LibraryAllowed + "; a relative path is resolved against the base directory",
+            value => SettingRules.PathProblem(LibrarySetting, value, LibraryAllowed)),
+        new(GpuSelection.GpusSetting,
+            "GPUs to measure, by NVML index (PCI bus order).",
+            $"the GPUs in {GpuSelection.CudaSetting}, else every GPU",
+            GpuSelection.GpusAllowed,
+            GpuSelection.GpuListProblem),
+        new(GpuSelection.CudaSetting,
+            $"GPUs visible to CUDA; chooses the GPUs to measure when {GpuSelection.GpusSetting} is unset. Empty hides every GPU.",
+            "every GPU",
+            "CUDA's syntax: comma-separated indices or GPU- UUID prefixes; the list ends at the first other entry (e.g. -1)",
+            // CUDA accepts anything and stops at what it cannot parse; refusing a value CUDA accepts would be wrong.
+            static _ => null),
+    ];
+
     private readonly HostOperatingSystem os;
 
     /// <summary>Creates the provider for this machine.</summary>
@@ -39,13 +61,20 @@ public sealed class NvmlProbeProvider : IProbeProvider
     public int? AutoRank => Rank;
 
     /// <inheritdoc/>
+    public IReadOnlyList<ProbeSettingDefinition> Settings => Definitions;
+
+    /// <inheritdoc/>
+    public string? ValidateArgument(string? argument) =>
+        string.IsNullOrWhiteSpace(argument) ? null
+        : $"Probe 'nvml' takes no argument, found 'nvml:{argument}'. Choose GPUs with {GpuSelection.GpusSetting}=0,1 (NVML indices).";
+
+    /// <inheritdoc/>
     public ProbeOffer Offer(string? argument, ProbeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!string.IsNullOrWhiteSpace(argument))
+        if (ValidateArgument(argument) is { } malformed)
         {
-            throw new ProbeConfigurationException(
-                $"Probe 'nvml' takes no argument, found 'nvml:{argument}'. Choose GPUs with {GpuSelection.GpusSetting}=0,1 (NVML indices).");
+            throw new ProbeConfigurationException(malformed);
         }
 
         var selection = GpuSelection.FromSettings(settings);
@@ -53,11 +82,16 @@ public sealed class NvmlProbeProvider : IProbeProvider
         NvmlLibrary? library;
         if (!string.IsNullOrWhiteSpace(configured))
         {
+            if (Definitions[0].Validate(configured) is { } refused)
+            {
+                throw new ProbeConfigurationException(refused);
+            }
+
             var path = settings.ResolvePath(configured.Trim());
             library = NvmlLibrary.TryLoad([path]) ?? throw new ProbeConfigurationException(
                 $"{LibrarySetting} = '{configured}' could not be loaded as a shared library ({path}" +
                 (File.Exists(path) ? " exists but is not a loadable library for this process)." : " does not exist).") +
-                " Allowed: the path of libnvidia-ml.so.1 (Linux) or nvml.dll (Windows).");
+                $" Allowed: {LibraryAllowed}.");
         }
         else
         {

@@ -24,6 +24,15 @@ public sealed class RaplProbeProvider : IProbeProvider
     /// </summary>
     public const double MaxPlausibleZoneWatts = 2000;
 
+    private static readonly ProbeSettingDefinition[] Definitions =
+    [
+        new(RootSetting,
+            "Powercap directory read instead of the kernel's (containers that bind-mount it elsewhere, tests).",
+            DefaultRoot,
+            "a directory path; a relative path is resolved against the base directory",
+            value => SettingRules.PathProblem(RootSetting, value, "a powercap directory path such as " + DefaultRoot)),
+    ];
+
     private readonly HostOperatingSystem os;
     private readonly ICounterFileOpener opener;
 
@@ -49,19 +58,31 @@ public sealed class RaplProbeProvider : IProbeProvider
     public int? AutoRank => Rank;
 
     /// <inheritdoc/>
+    public IReadOnlyList<ProbeSettingDefinition> Settings => Definitions;
+
+    /// <inheritdoc/>
+    public string? ValidateArgument(string? argument) =>
+        string.IsNullOrWhiteSpace(argument) ? null
+        : $"Probe 'rapl' takes no argument, found 'rapl:{argument}'. Set {RootSetting} to read another powercap directory.";
+
+    /// <inheritdoc/>
     public ProbeOffer Offer(string? argument, ProbeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!string.IsNullOrWhiteSpace(argument))
+        if (ValidateArgument(argument) is { } malformed)
         {
-            throw new ProbeConfigurationException(
-                $"Probe 'rapl' takes no argument, found 'rapl:{argument}'. Set {RootSetting} to read another powercap directory.");
+            throw new ProbeConfigurationException(malformed);
         }
 
         var configuredRoot = settings.Get(RootSetting);
         string root;
         if (!string.IsNullOrWhiteSpace(configuredRoot))
         {
+            if (Definitions[0].Validate(configuredRoot) is { } refused)
+            {
+                throw new ProbeConfigurationException(refused);
+            }
+
             root = settings.ResolvePath(configuredRoot.Trim());
             if (!Directory.Exists(root))
             {

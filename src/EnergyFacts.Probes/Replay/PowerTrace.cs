@@ -1,4 +1,5 @@
 using System.Globalization;
+using EnergyFacts.Probes.Integration;
 
 namespace EnergyFacts.Probes.Replay;
 
@@ -23,12 +24,14 @@ public sealed class PowerTrace
         joulesAtRow = new double[watts.Length][];
         for (var c = 0; c < watts.Length; c++)
         {
-            var w = watts[c];
+            // The sampler's own rule, so a sampler ticking exactly at the rows would read these same joules; the first
+            // row's power is held back to time 0.
+            var integrator = new EnergyIntegrator(ReadingKind.Power);
             var cumulative = joulesAtRow[c] = new double[times.Length];
-            cumulative[0] = w[0] * Math.Max(0, times[0]);
-            for (var i = 1; i < times.Length; i++)
+            for (var i = 0; i < times.Length; i++)
             {
-                cumulative[i] = cumulative[i - 1] + (0.5 * (w[i - 1] + w[i]) * (times[i] - times[i - 1]));
+                integrator.Add(times[i], watts[c][i]);
+                cumulative[i] = integrator.Energy.Value;
             }
         }
     }
@@ -165,12 +168,12 @@ public sealed class PowerTrace
         var cumulative = joulesAtRow[(int)component];
         if (seconds <= times[0])
         {
-            return new Joules(w[0] * seconds);
+            return new Joules(EnergyIntegrator.HeldJoules(w[0], seconds));
         }
 
         if (seconds >= times[^1])
         {
-            return new Joules(cumulative[^1] + (w[^1] * (seconds - times[^1])));
+            return new Joules(cumulative[^1] + EnergyIntegrator.HeldJoules(w[^1], seconds - times[^1]));
         }
 
         var i = Array.BinarySearch(times, seconds);
@@ -181,6 +184,6 @@ public sealed class PowerTrace
 
         var lower = ~i - 1;
         var end = PowerAt(component, seconds).Value;
-        return new Joules(cumulative[lower] + (0.5 * (w[lower] + end) * (seconds - times[lower])));
+        return new Joules(cumulative[lower] + EnergyIntegrator.TrapezoidJoules(w[lower], end, seconds - times[lower]));
     }
 }

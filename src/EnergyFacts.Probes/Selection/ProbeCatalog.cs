@@ -25,10 +25,37 @@ public sealed class ProbeCatalog
         string.Join(", ", new[] { Auto }.Concat(providers.Values.Select(p => p.Syntax)));
 
     /// <summary>
+    /// Every setting the providers understand, once each (first provider wins when two share a name), in provider order:
+    /// what a settings registry lists in help and checks before a run.
+    /// </summary>
+    public IReadOnlyList<ProbeSettingDefinition> Settings =>
+        [.. providers.Values.SelectMany(p => p.Settings).DistinctBy(d => d.Name, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Checks a specification list (<c>auto</c>, <c>rapl,ram-model</c>, <c>constant:cpu=95,gpu=0,ram=5</c>,
+    /// <c>replay:PATH</c> …) without touching the machine: names are known and each argument is well formed. Whether a
+    /// probe is available here, whether a replay file exists, and whether two probes cover the same component are
+    /// decided by <see cref="Select"/>.
+    /// </summary>
+    /// <returns>Why the list is refused, naming the value and what is allowed; <see langword="null"/> when it is accepted.</returns>
+    public string? Validate(string specificationList)
+    {
+        try
+        {
+            Parse(specificationList);
+            return null;
+        }
+        catch (ProbeConfigurationException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>
     /// Splits a comma list into specifications. A token with <c>=</c> but no <c>:</c> continues the previous one's argument,
     /// so <c>constant:cpu=95,gpu=0,ram=5</c> stays one specification.
     /// </summary>
-    public static IReadOnlyList<string> SplitSpecifications(string specificationList)
+    internal static IReadOnlyList<string> SplitSpecifications(string specificationList)
     {
         ArgumentNullException.ThrowIfNull(specificationList);
         var specs = new List<string>();
@@ -49,45 +76,77 @@ public sealed class ProbeCatalog
         return specs;
     }
 
+    /// <summary>Splits and checks a specification list; an empty list means <c>auto</c>.</summary>
+    /// <exception cref="ProbeConfigurationException">An unknown name or a malformed argument.</exception>
+    internal IReadOnlyList<ProbeSpecification> Parse(string? specificationList)
+    {
+        var texts = SplitSpecifications(specificationList ?? string.Empty);
+        if (texts.Count == 0)
+        {
+            return [new ProbeSpecification(Auto, null, null)];
+        }
+
+        var parsed = new List<ProbeSpecification>(texts.Count);
+        foreach (var text in texts)
+        {
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            var name = colon < 0 ? text : text[..colon];
+            var argument = colon < 0 ? null : text[(colon + 1)..];
+            if (name.Equals(Auto, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!string.IsNullOrWhiteSpace(argument))
+                {
+                    throw new ProbeConfigurationException(
+                        $"'{text}' in '{specificationList}': '{Auto}' takes no argument. Allowed: {AllowedNames}.");
+                }
+
+                parsed.Add(new ProbeSpecification(text, null, null));
+                continue;
+            }
+
+            if (!providers.TryGetValue(name, out var provider))
+            {
+                throw new ProbeConfigurationException(
+                    $"Unknown probe '{name}' in '{specificationList}'. Allowed: {AllowedNames}.");
+            }
+
+            if (provider.ValidateArgument(argument) is { } malformed)
+            {
+                throw new ProbeConfigurationException(malformed);
+            }
+
+            parsed.Add(new ProbeSpecification(text, provider, argument));
+        }
+
+        return parsed;
+    }
+
     /// <summary>
     /// Resolves a specification list. Explicit names claim their components first; <c>auto</c> fills the components left
     /// over with the best-ranked provider that is available. Two explicit names covering the same component is an error
-    /// (it would double count).
+    /// (it would double count). The whole list is checked (<see cref="Validate"/>) before any probe is opened.
     /// </summary>
     /// <exception cref="ProbeConfigurationException">An unknown name, a malformed argument, or a double-covered component.</exception>
     public ProbeSelection Select(string specificationList, ProbeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var specs = SplitSpecifications(specificationList ?? string.Empty);
-        if (specs.Count == 0)
-        {
-            specs = [Auto];
-        }
-
+        var specs = Parse(specificationList);
         var chosen = new List<IPowerProbe>();
         var notes = new List<string>();
         var owner = new Dictionary<PowerComponent, string>();
         var wantsAuto = false;
         try
         {
-            foreach (var spec in specs)
+            foreach (var request in specs)
             {
-                var colon = spec.IndexOf(':', StringComparison.Ordinal);
-                var name = colon < 0 ? spec : spec[..colon];
-                var argument = colon < 0 ? null : spec[(colon + 1)..];
-                if (name.Equals(Auto, StringComparison.OrdinalIgnoreCase))
+                if (request.Provider is not { } provider)
                 {
                     wantsAuto = true;
                     continue;
                 }
 
-                if (!providers.TryGetValue(name, out var provider))
-                {
-                    throw new ProbeConfigurationException(
-                        $"Unknown probe '{name}' in '{specificationList}'. Allowed: {AllowedNames}.");
-                }
-
-                var offer = provider.Offer(argument, settings);
+                var spec = request.Text;
+                var offer = provider.Offer(request.Argument, settings);
                 if (offer.Probes.Count == 0)
                 {
                     throw new ProbeConfigurationException(

@@ -123,7 +123,7 @@ internal static class SettingsRegistry
         "CUDA_VISIBLE_DEVICES, else all",
         "a comma list of indices (0,1) or GPU UUIDs",
         unit: null,
-        raw => raw.Text);
+        raw => CheckedByProbes("ENERGYFACTS_GPUS", raw, raw.Text));
 
     public static SettingDefinition<double> TdpWatts { get; } = new(
         "tdp-watts",
@@ -132,7 +132,7 @@ internal static class SettingsRegistry
         "from the CPU model table",
         "watts, more than 0 and at most 2000 (the largest server CPUs are below 500 W)",
         "W",
-        raw => ParseNumber(raw, double.Epsilon, 2000),
+        raw => CheckedByProbes("ENERGYFACTS_TDP_WATTS", raw, ParseNumber(raw, double.Epsilon, 2000)),
         v => v.ToString("R", CultureInfo.InvariantCulture));
 
     public static SettingDefinition<string> CpuModel { get; } = new(
@@ -210,16 +210,20 @@ internal static class SettingsRegistry
 
     private static string ParseProbes(RawSetting raw)
     {
-        var problem = ProbeSpecification.Problem(raw.Text);
-        if (problem is not null)
-        {
-            throw new SettingValueException(problem);
-        }
+        // Syntax only (names, arguments): whether a probe is available here is decided when the first trial opens.
+        // A relative replay path resolves against ProbeSettings.BaseDirectory, the directory the command ran in.
+        return ProbeRules.Catalog.Validate(raw.Text) is { } problem ? throw new SettingValueException(problem) : raw.Text;
+    }
 
-        // A replay trace is a path: resolve it against the source's base directory, like every other path.
-        return string.Join(',', ProbeCatalog.SplitSpecifications(raw.Text).Select(spec =>
-            spec.StartsWith("replay:", StringComparison.OrdinalIgnoreCase)
-                ? "replay:" + Path.GetFullPath(spec["replay:".Length..], raw.BaseDirectory)
-                : spec));
+    /// <summary>The probe providers' own rules for their settings, applied after the registry's parsing.</summary>
+    private static T CheckedByProbes<T>(string variable, RawSetting raw, T value)
+    {
+        var rule = ProbeRules.Catalog.Settings.FirstOrDefault(s => s.Name == variable);
+        return rule?.Validate(raw.Text) is { } problem ? throw new SettingValueException(problem) : value;
+    }
+
+    private static class ProbeRules
+    {
+        public static ProbeCatalog Catalog { get; } = DefaultProbeProviders.CreateCatalog();
     }
 }

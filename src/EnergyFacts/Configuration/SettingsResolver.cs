@@ -31,7 +31,8 @@ internal static class SettingsResolver
             catch (SettingValueException ex)
             {
                 var where = raw.Origin.File is null ? raw.Origin.Description : $"{raw.Origin}: {raw.Origin.Description}";
-                problems.Add($"{where} = '{raw.Text}' is not allowed ({ex.Message}). Allowed: {definition.Allowed}.");
+                var allowed = ex.Message.Contains("Allowed:", StringComparison.Ordinal) ? string.Empty : $" Allowed: {definition.Allowed}.";
+                problems.Add($"{where} = '{raw.Text}' is not allowed ({ex.Message.TrimEnd('.')}).{allowed}");
             }
         }
 

@@ -6,7 +6,8 @@ namespace EnergyFacts.Measurement;
 
 /// <summary>
 /// Samples a set of probes on a dedicated thread between <see cref="Start"/> and <see cref="Stop"/>, integrating power
-/// sensors by the trapezoid rule and differencing energy counters, on the monotonic clock.
+/// sensors by the trapezoid rule and differencing energy counters, on the monotonic clock. The integration itself is the
+/// probes' <c>EnergyIntegrator</c>, shared with the idle baseline and replay traces; this class owns the thread.
 /// </summary>
 /// <remarks>
 /// The experiment never waits on the sampler except for the opening and closing reads (and explicit
@@ -17,16 +18,10 @@ namespace EnergyFacts.Measurement;
 public sealed class EnergySampler : IDisposable
 {
     private readonly IPowerProbe[] probes;
-    private readonly IPowerSensor?[] sensors;
-    private readonly IEnergyCounter?[] counters;
     private readonly TimeSpan interval;
 
-    // Per-probe integration state; written only by the sampler thread until it has been joined.
-    private readonly double[] lastWatts;
-    private readonly long[] lastTimestamp;
-    private readonly bool[] hasLast;
-    private readonly double[] joules;
-    private readonly int[] faults;
+    // Written only by the sampler thread until it has been joined.
+    private readonly SamplingWindow window;
 
     // No spinning before blocking: the sampler sleeps for whole intervals, and spinning would be pure overhead.
     private readonly ManualResetEventSlim wake = new(false, spinCount: 0);
@@ -39,7 +34,6 @@ public sealed class EnergySampler : IDisposable
     private long startTimestamp;
     private long stopTimestamp;
     private DateTimeOffset startedAt;
-    private int sampleCount;
     private TimeSpan samplerCpuTime;
     private Joules[] markSnapshot = [];
 
@@ -57,22 +51,7 @@ public sealed class EnergySampler : IDisposable
 
         this.probes = [.. probes];
         this.interval = interval;
-        sensors = [.. this.probes.Select(p => p as IPowerSensor)];
-        counters = [.. this.probes.Select(p => p is IPowerSensor ? null : p as IEnergyCounter)];
-        var n = this.probes.Length;
-        lastWatts = new double[n];
-        lastTimestamp = new long[n];
-        hasLast = new bool[n];
-        joules = new double[n];
-        faults = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (sensors[i] is null && counters[i] is null)
-            {
-                throw new ArgumentException(
-                    $"Probe '{this.probes[i].Descriptor.Id}' implements neither IPowerSensor nor IEnergyCounter.", nameof(probes));
-            }
-        }
+        window = new SamplingWindow(this.probes);
     }
 
     /// <summary>Whether the sampler is running.</summary>
@@ -133,29 +112,7 @@ public sealed class EnergySampler : IDisposable
         wake.Set();
         thread.Join();
         var duration = Stopwatch.GetElapsedTime(startTimestamp, stopTimestamp);
-        var components = new List<ComponentEnergy>(3);
-        foreach (var component in Enum.GetValues<PowerComponent>())
-        {
-            var energy = Joules.Zero;
-            var faultCount = 0;
-            EnergySource? source = null;
-            var ids = new List<string>();
-            for (var i = 0; i < probes.Length; i++)
-            {
-                var descriptor = probes[i].Descriptor;
-                if (descriptor.Component != component)
-                {
-                    continue;
-                }
-
-                energy += new Joules(joules[i]);
-                faultCount += faults[i];
-                ids.Add(descriptor.Id);
-                source = Weaker(source, descriptor.Source);
-            }
-
-            components.Add(new ComponentEnergy(component, energy, energy.Over(duration), source, ids, faultCount));
-        }
+        var components = window.Components(duration);
 
         var warnings = new List<string>();
         if (samplerFailure is not null)
@@ -178,7 +135,7 @@ public sealed class EnergySampler : IDisposable
             StartedAt = startedAt,
             Duration = duration,
             Components = components,
-            SampleCount = sampleCount,
+            SampleCount = window.SampleCount,
             Interval = interval,
             SamplerCpuTime = samplerCpuTime,
             Warnings = warnings,
@@ -200,24 +157,16 @@ public sealed class EnergySampler : IDisposable
         marked.Dispose();
     }
 
-    // An estimate anywhere in the sum makes the sum an estimate.
-    private static EnergySource Weaker(EnergySource? current, EnergySource next) =>
-        current is null ? next : (EnergySource)Math.Max((int)current.Value, (int)next);
-
     private void Run()
     {
         var cpuAtStart = ThreadCpuClock.CurrentThread();
         try
         {
             markSnapshot = new Joules[probes.Length];
-            foreach (var probe in probes)
-            {
-                probe.Start();
-            }
-
+            window.StartProbes();
             startedAt = DateTimeOffset.UtcNow;
             startTimestamp = Stopwatch.GetTimestamp();
-            Tick(startTimestamp);
+            window.Open(startTimestamp);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -238,17 +187,14 @@ public sealed class EnergySampler : IDisposable
                 if (stopRequested)
                 {
                     stopTimestamp = now;
-                    Tick(now);
+                    window.Tick(now);
                     break;
                 }
 
-                Tick(now);
+                window.Tick(now);
                 if (markRequested)
                 {
-                    for (var i = 0; i < probes.Length; i++)
-                    {
-                        markSnapshot[i] = new Joules(joules[i]);
-                    }
+                    window.CopyEnergies(markSnapshot);
 
                     markRequested = false;
                     marked.Set();
@@ -266,71 +212,6 @@ public sealed class EnergySampler : IDisposable
             var cpuAtEnd = ThreadCpuClock.CurrentThread();
             samplerCpuTime = cpuAtStart is { } a && cpuAtEnd is { } b ? b - a : TimeSpan.Zero;
             marked.Set();
-        }
-    }
-
-    private void Tick(long timestamp)
-    {
-        var elapsed = Stopwatch.GetElapsedTime(startTimestamp, timestamp);
-        sampleCount++;
-        for (var i = 0; i < probes.Length; i++)
-        {
-            bool ok;
-            double value;
-            try
-            {
-                if (sensors[i] is { } sensor)
-                {
-                    ok = sensor.TryReadPower(elapsed, out var watts);
-                    value = watts.Value;
-                }
-                else
-                {
-                    ok = counters[i]!.TryReadEnergy(elapsed, out var energy);
-                    value = energy.Value;
-                }
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                ok = false;
-                value = double.NaN;
-            }
-
-            if (!ok || !double.IsFinite(value) || value < 0)
-            {
-                faults[i]++;
-                continue;
-            }
-
-            if (sensors[i] is not null)
-            {
-                if (hasLast[i])
-                {
-                    var seconds = Stopwatch.GetElapsedTime(lastTimestamp[i], timestamp).TotalSeconds;
-                    joules[i] += 0.5 * (lastWatts[i] + value) * seconds;
-                }
-                else if (timestamp != startTimestamp)
-                {
-                    // The opening read failed: hold the first good value back to the start rather than lose the span.
-                    joules[i] += value * elapsed.TotalSeconds;
-                }
-
-                lastWatts[i] = value;
-            }
-            else
-            {
-                // Counters report energy since Start; a value below the last one is a fault, never negative energy.
-                if (value < joules[i])
-                {
-                    faults[i]++;
-                    continue;
-                }
-
-                joules[i] = value;
-            }
-
-            lastTimestamp[i] = timestamp;
-            hasLast[i] = true;
         }
     }
 }

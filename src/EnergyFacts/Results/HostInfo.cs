@@ -69,7 +69,7 @@ public sealed record HostInfo
         ArgumentOutOfRangeException.ThrowIfNegative(gpuCount);
         return new HostInfo
         {
-            Os = DescribeOs(),
+            Os = OperatingSystemInventory.Detect().Description,
             RuntimeVersion = RuntimeInformation.FrameworkDescription,
             HarnessVersion = "energyfacts-" + HarnessAssemblyVersion(),
             CpuCount = Environment.ProcessorCount,
@@ -80,49 +80,8 @@ public sealed record HostInfo
         };
     }
 
-    private static string DescribeOs()
-    {
-        if (!OperatingSystem.IsLinux() || ReadText("/proc/sys/kernel/osrelease") is not { } release)
-        {
-            return RuntimeInformation.OSDescription;
-        }
-
-        var arch = RuntimeInformation.OSArchitecture switch
-        {
-            Architecture.X64 => "x86_64",
-            Architecture.Arm64 => "aarch64",
-            var other => other.ToString().ToLowerInvariant(),
-        };
-        var distribution = ReadText("/etc/os-release") is { } osRelease ? ParseDistribution(osRelease) : null;
-        return $"Linux-{release.Trim()}-{arch}" + (distribution is null ? string.Empty : "-with-" + distribution);
-    }
-
     /// <summary><c>ID</c> + <c>VERSION_ID</c> from <c>/etc/os-release</c> text, e.g. <c>debian12</c>.</summary>
-    internal static string? ParseDistribution(string osRelease)
-    {
-        string? id = null, version = null;
-        foreach (var line in osRelease.Split('\n'))
-        {
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                continue;
-            }
-
-            var value = line[(eq + 1)..].Trim().Trim('"');
-            switch (line[..eq].Trim())
-            {
-                case "ID":
-                    id = value;
-                    break;
-                case "VERSION_ID":
-                    version = value;
-                    break;
-            }
-        }
-
-        return string.IsNullOrEmpty(id) ? null : id + version;
-    }
+    internal static string? ParseDistribution(string osRelease) => OperatingSystemInventory.ParseDistribution(osRelease);
 
     private static string HarnessAssemblyVersion()
     {
@@ -136,21 +95,5 @@ public sealed record HostInfo
         }
 
         return assembly.GetName().Version?.ToString(3) ?? "unknown";
-    }
-
-    private static string? ReadText(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }

@@ -18,22 +18,24 @@ public interface IProbeProvider
     /// </summary>
     int? AutoRank { get; }
 
+    /// <summary>The settings <see cref="Offer"/> consults, so a settings registry can list and check them up front.</summary>
+    IReadOnlyList<ProbeSettingDefinition> Settings { get; }
+
+    /// <summary>Checks the argument's syntax without touching the machine (no files, no libraries, no hardware).</summary>
+    /// <param name="argument">Text after the first <c>:</c>, or <see langword="null"/>.</param>
+    /// <returns>
+    /// Why the argument is refused, naming it and what is allowed; <see langword="null"/> when <see cref="Offer"/> would
+    /// accept it. <see cref="Offer"/> throws this same message.
+    /// </returns>
+    string? ValidateArgument(string? argument);
+
     /// <summary>Creates the probes this name stands for on this machine.</summary>
     /// <param name="argument">Text after the first <c>:</c>, or <see langword="null"/>.</param>
     /// <param name="settings">Run settings.</param>
     /// <returns>Probes, or the reason none are available here.</returns>
-    /// <exception cref="ProbeConfigurationException">The argument is malformed (always thrown, never silently ignored).</exception>
+    /// <exception cref="ProbeConfigurationException">
+    /// The argument is malformed (<see cref="ValidateArgument"/>'s message), or a setting or a file it names is not usable
+    /// (always thrown, never silently ignored).
+    /// </exception>
     ProbeOffer Offer(string? argument, ProbeSettings settings);
-}
-
-/// <summary>What a provider can offer on this machine.</summary>
-/// <param name="Probes">Probes created (empty when unavailable); ownership passes to the caller.</param>
-/// <param name="UnavailableReason">Why nothing is offered (e.g. "no /sys/class/powercap"), with the remedy when there is one.</param>
-public sealed record ProbeOffer(IReadOnlyList<IPowerProbe> Probes, string? UnavailableReason)
-{
-    /// <summary>An offer of the given probes.</summary>
-    public static ProbeOffer Of(params IPowerProbe[] probes) => new(probes, null);
-
-    /// <summary>No probes, with the reason.</summary>
-    public static ProbeOffer Unavailable(string reason) => new([], reason);
 }

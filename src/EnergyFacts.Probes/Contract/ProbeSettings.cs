@@ -2,29 +2,31 @@ namespace EnergyFacts.Probes;
 
 /// <summary>
 /// The settings probes may consult (powercap root, NVML library path, visible GPUs …), captured once per run so that
-/// no probe reads the process environment on its own.
+/// no probe reads the process environment on its own. Which names exist, and what each accepts, is
+/// <see cref="IProbeProvider.Settings"/>; this type is only the bag of values.
 /// </summary>
+/// <remarks>
+/// Values are taken as given. An empty or blank value means "unset" to every probe except for
+/// <c>CUDA_VISIBLE_DEVICES</c>, where an empty value hides every GPU, as it does for CUDA.
+/// </remarks>
 public sealed class ProbeSettings
 {
-    /// <summary>Environment variables probes understand; <see cref="FromEnvironment"/> captures exactly these.</summary>
-    public static IReadOnlyList<string> KnownVariables { get; } =
-    [
-        "ENERGYFACTS_POWERCAP_ROOT",
-        "ENERGYFACTS_NVML_LIBRARY",
-        "ENERGYFACTS_GPUS",
-        "ENERGYFACTS_TDP_WATTS",
-        "ENERGYFACTS_CPU_MODEL",
-        "CUDA_VISIBLE_DEVICES",
-    ];
-
     private readonly Dictionary<string, string> values;
 
     /// <summary>Creates settings from explicit values.</summary>
     /// <param name="values">Setting name → value; names are the environment variable names.</param>
-    /// <param name="baseDirectory">Directory against which relative paths (replay files) are resolved.</param>
+    /// <param name="baseDirectory">Absolute directory against which relative paths (replay files, library paths) are resolved.</param>
+    /// <exception cref="ArgumentException"><paramref name="baseDirectory"/> is not an absolute path.</exception>
     public ProbeSettings(IEnumerable<KeyValuePair<string, string>> values, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(values);
+        ArgumentException.ThrowIfNullOrWhiteSpace(baseDirectory);
+        if (!Path.IsPathFullyQualified(baseDirectory))
+        {
+            throw new ArgumentException(
+                $"The base directory for relative paths must be absolute, found '{baseDirectory}'.", nameof(baseDirectory));
+        }
+
         this.values = new Dictionary<string, string>(values, StringComparer.Ordinal);
         BaseDirectory = baseDirectory;
     }
@@ -34,23 +36,6 @@ public sealed class ProbeSettings
 
     /// <summary>Settings with no values, resolving paths against the current directory.</summary>
     public static ProbeSettings Empty { get; } = new([], Environment.CurrentDirectory);
-
-    /// <summary>Captures <see cref="KnownVariables"/> from the process environment.</summary>
-    public static ProbeSettings FromEnvironment(string baseDirectory)
-    {
-        var captured = new List<KeyValuePair<string, string>>();
-        foreach (var name in KnownVariables)
-        {
-            var value = Environment.GetEnvironmentVariable(name);
-            // An empty CUDA_VISIBLE_DEVICES means "no GPU" to CUDA, so it is kept; other empty values mean unset.
-            if (value is not null && (value.Length > 0 || name == "CUDA_VISIBLE_DEVICES"))
-            {
-                captured.Add(new(name, value));
-            }
-        }
-
-        return new ProbeSettings(captured, baseDirectory);
-    }
 
     /// <summary>The value of a setting, or <see langword="null"/> when unset.</summary>
     public string? Get(string name) => values.TryGetValue(name, out var value) ? value : null;
