@@ -1,4 +1,5 @@
 using System.Globalization;
+using EnergyFacts.Devices;
 using TorchSharp;
 
 namespace EnergyFacts.Torch;

@@ -6,8 +6,6 @@ namespace EnergyFacts.Framework;
 internal sealed record ExperimentDefinition(
     string Model, int Batch, int Epochs, string? Dataset, string Device, int Trials, int? Seed)
 {
-    public static readonly string[] AllowedDevices = ["auto", "cpu", "cuda"];
-
     /// <summary>Display label, e.g. <c>resnet18 | batch=64 | epochs=2</c>.</summary>
     public string Label
     {
@@ -22,6 +20,12 @@ internal sealed record ExperimentDefinition(
             if (!string.Equals(Device, "auto", StringComparison.OrdinalIgnoreCase))
             {
                 label += $" | device={Device}";
+            }
+
+            // Two cases that differ only in their seed must not share a name.
+            if (Seed is { } seed)
+            {
+                label += string.Create(CultureInfo.InvariantCulture, $" | seed={seed}");
             }
 
             return label;
@@ -52,12 +56,9 @@ internal sealed record ExperimentDefinition(
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"Trials = {Trials} is not allowed; Trials must be ≥ 1."));
         }
 
-        var deviceKind = Device.Split(':', 2)[0];
-        var ordinalOk = !Device.Contains(':', StringComparison.Ordinal)
-            || (deviceKind == "cuda" && int.TryParse(Device.Split(':', 2)[1], NumberStyles.None, CultureInfo.InvariantCulture, out _));
-        if (!AllowedDevices.Contains(deviceKind, StringComparer.Ordinal) || !ordinalOk)
+        if (Devices.DeviceRequest.TryParse(Device) is null)
         {
-            problems.Add($"Device = \"{Device}\" is not allowed; allowed: \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".");
+            problems.Add($"Device = \"{Device}\" is not allowed; allowed: {Devices.DeviceRequest.Allowed}.");
         }
 
         return problems;

@@ -1,0 +1,113 @@
+using EnergyFacts.Configuration;
+using EnergyFacts.Results;
+using EnergyFacts.Trials;
+
+namespace EnergyFacts.Tests.Trials;
+
+/// <summary>The run object and the trial pipeline, in this process: no child process, no static state.</summary>
+public sealed class TrialPipelineTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("energyfacts-pipeline-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private sealed class Lines : ITrialOutput
+    {
+        public List<string> All { get; } = [];
+
+        public void WriteLine(string line) => All.Add(line);
+    }
+
+    private EnergyRun NewRun(double pue = 1.0) => new(new RunConfiguration(
+        SettingsResolver.Resolve(new SettingsSources
+        {
+            WorkingDirectory = folder,
+            ApplicationDirectory = folder,
+            DefaultProjectName = "PipelineTests",
+            CommandLine = new Dictionary<string, string>
+            {
+                ["energy-probes"] = "constant:cpu=100,gpu=0,ram=0",
+                ["energy-interval"] = "5",
+                ["energy-pue"] = pue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["energy-lock-file"] = "experiments.lock",
+                ["energy-results"] = "results",
+            },
+        }),
+        Guid.NewGuid()));
+
+    private static TrialCase Case(EnergyBudget? budget = null) =>
+        new("case-1", "Train [mlp | batch=8 | epochs=1]", "mlp", null, 1, 8, 1, 1, null, budget);
+
+    private static TrialBody Body(ExperimentStatus status = ExperimentStatus.Passed) => new(status, null, "cpu", 100, []);
+
+    private static TrialResult RunTrial(EnergyRun run, TrialCase trial, TrialBody body, Lines output)
+    {
+        using var window = TrialWindow.Open(run, output, CancellationToken.None);
+        Thread.Sleep(50);
+        var measurement = window.Close();
+        return TrialPipeline.Finish(run, trial, body, measurement, output);
+    }
+
+    [Fact]
+    public void A_trial_is_measured_accounted_written_and_reported_once()
+    {
+        using var run = NewRun(pue: 1.5);
+        var output = new Lines();
+        var result = RunTrial(run, Case(), Body(), output);
+
+        Assert.Equal(ExperimentStatus.Passed, result.Row.Status);
+        Assert.True(result.Row.DurationSeconds >= 0.05);
+        // 100 W declared for the measured window, PUE 1.5 on top.
+        Assert.Equal(100 * result.Row.DurationSeconds * 1.5 / 3.6e6, result.Row.EnergyConsumedKilowattHours, 1e-9);
+        Assert.Null(result.BudgetFailure);
+        Assert.Null(result.SinkFailure);
+        Assert.Single(File.ReadAllLines(Path.Combine(folder, "results", "emissions.csv")).Skip(1));
+        Assert.Single(output.All, l => l.StartsWith("[energy] probes:", StringComparison.Ordinal));
+        Assert.Single(output.All, l => l.Contains("trial 1/1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Over_budget_fails_with_the_limit_and_the_measured_value_in_kilowatt_hours_with_pue()
+    {
+        using var run = NewRun(pue: 2.0);
+        var budget = new EnergyBudget("method Train", new KilowattHours(1e-9), null, null, null);
+        var result = RunTrial(run, Case(budget), Body(), new Lines());
+
+        Assert.Equal(ExperimentStatus.OverBudget, result.Row.Status);
+        Assert.Contains("MaxKilowattHours = 1E-09 kWh, measured", result.BudgetFailure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ExperimentStatus.Failed)]
+    [InlineData(ExperimentStatus.Error)]
+    public void A_body_that_did_not_pass_never_passes_its_budget(ExperimentStatus status)
+    {
+        using var run = NewRun();
+        var budget = new EnergyBudget("method Train", new KilowattHours(1), null, null, null);
+        var result = RunTrial(run, Case(budget), Body(status), new Lines());
+
+        Assert.Equal(status, result.Row.Status);
+        Assert.Null(result.BudgetFailure);
+    }
+
+    [Fact]
+    public void A_window_closes_once_and_the_gate_is_left()
+    {
+        using var run = NewRun();
+        var window = TrialWindow.Open(run, new Lines(), CancellationToken.None);
+        _ = window.Close();
+        Assert.Throws<InvalidOperationException>(() => window.Close());
+
+        // The gate was left: the next trial opens at once.
+        using var next = TrialWindow.Open(run, new Lines(), CancellationToken.None);
+    }
+
+    [Fact]
+    public void Each_trial_row_carries_every_setting_with_its_source()
+    {
+        using var run = NewRun();
+        var result = RunTrial(run, Case(), Body(), new Lines());
+        Assert.Equal("1 (--energy-pue)", result.Row.Extra!["setting.pue"]);
+        Assert.Equal("600 (default)", result.Row.Extra["setting.lock-timeout"]);
+    }
+}
