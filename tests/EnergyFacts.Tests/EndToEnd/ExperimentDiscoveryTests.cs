@@ -11,7 +11,7 @@ public sealed class ExperimentDiscoveryTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Train [resnet18 | batch=64 | epochs=2]", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Train [mlp | batch=32 | epochs=1 | dataset=synthetic]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Train [mlp | batch=32 | epochs=1 | dataset=synthetic | seed=7]", run.Output, StringComparison.Ordinal);
         Assert.Contains("SampleExperiments.Training.PlainFact", run.Output, StringComparison.Ordinal);
     }
 

@@ -17,7 +17,7 @@ public sealed class TorchDevicesTests
     [Fact]
     public void Cpu_is_always_cpu()
     {
-        Assert.Equal("cpu", TorchDevices.Resolve(" CPU ").Name);
+        Assert.Equal("cpu", TorchDevices.Resolve("cpu").Name);
     }
 
     [Theory]
@@ -39,6 +39,8 @@ public sealed class TorchDevicesTests
 
     [Theory]
     [InlineData("gpu0")]
+    [InlineData("gpu")]
+    [InlineData(" CPU ")]
     [InlineData("cuda:-1")]
     [InlineData("cuda:x")]
     [InlineData("")]
