@@ -14,6 +14,7 @@ namespace EnergyFacts;
 public sealed class ExperimentContext
 {
     private readonly List<EpochRecord> history = [];
+    private readonly List<ReportedMetric> metrics = [];
     private long samples;
     private long samplesAtLastEpoch;
     private DateTimeOffset lastEpochEnd;
@@ -134,6 +135,42 @@ public sealed class ExperimentContext
                 $"[energy] epoch {epoch}/{Epochs}: train_loss={trainLoss:F4} eval_loss={evalLoss:F4} top1={evalTop1:P2} top5={evalTop5:P2} lr={learningRate:G4}"));
     }
 
+    /// <summary>Metrics reported so far (the latest value of each name).</summary>
+    public IReadOnlyList<ReportedMetric> Metrics
+    {
+        get
+        {
+            lock (metrics)
+            {
+                return [.. metrics];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports a metric of the experiment beyond loss and accuracy, e.g. <c>ReportMetric("mIoU", 0.712)</c> or
+    /// <c>ReportMetric("error_rate", 3.1, "%", higherIsBetter: false)</c>. Reporting a name again replaces its value.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name or value is not allowed (see <see cref="ReportedMetric"/>).</exception>
+    public void ReportMetric(string name, double value, string? unit = null, bool higherIsBetter = true)
+    {
+        var metric = new ReportedMetric(name, value, unit, higherIsBetter);
+        lock (metrics)
+        {
+            var existing = metrics.FindIndex(m => m.Name == name);
+            if (existing >= 0)
+            {
+                metrics[existing] = metric;
+            }
+            else
+            {
+                metrics.Add(metric);
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(FormattableString.Invariant($"[energy] metric {name} = {value:G6}{(unit is null ? "" : " " + unit)}"));
+    }
+
     /// <summary>Writes a line to the test's output.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Part of the per-experiment API; output belongs to the running test.")]
     public void Log(string message) => TestContext.Current.TestOutputHelper?.WriteLine(message);
@@ -188,7 +225,7 @@ public sealed class ExperimentContext
             _ => ExperimentStatus.Passed,
         };
         var message = state?.ExceptionMessages is { Length: > 0 } messages ? $"{state.ExceptionTypes?.FirstOrDefault()}: {messages[0]}" : null;
-        return new TrialBody(status, message, DeviceUsed, Samples, History);
+        return new TrialBody(status, message, DeviceUsed, Samples, History) { Metrics = Metrics };
     }
 
     /// <summary>The running test's output.</summary>

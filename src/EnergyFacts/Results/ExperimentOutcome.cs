@@ -45,6 +45,9 @@ public sealed record ExperimentOutcome
     /// <summary>Per-epoch reports, in order.</summary>
     public IReadOnlyList<EpochRecord> History { get; init; } = [];
 
+    /// <summary>Metrics the experiment reported (mIoU, F1 …), in the order first reported.</summary>
+    public IReadOnlyList<ReportedMetric> Metrics { get; init; } = [];
+
     /// <summary>How the trial ended.</summary>
     public required ExperimentStatus Status { get; init; }
 

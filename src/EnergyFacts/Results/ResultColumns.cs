@@ -68,6 +68,7 @@ public static class ResultColumns
         new("eval_top1", Experiment, Number, "", "Last epoch's top-1 accuracy, fraction 0–1.", r => r.EvalTop1),
         new("eval_top5", Experiment, Number, "", "Last epoch's top-5 accuracy, fraction 0–1.", r => r.EvalTop5),
         new("lr", Experiment, Number, "", "Last epoch's learning rate.", r => r.LearningRate),
+        new("metrics", Experiment, Text, "", "Metrics the experiment reported (ReportMetric), name=value;name=value; typed with units in experiments.jsonl.", r => ReportedMetric.FormatList(r.Metrics)),
 
         new("trial", Own, Integer, "", "1-based trial number.", r => r.Trial),
         new("seed", Own, Integer, "", "Random seed; empty when not set.", r => r.Seed),

@@ -220,6 +220,9 @@ public sealed record ResultRow
     /// <summary>Per-epoch history (experiments.jsonl only).</summary>
     public IReadOnlyList<EpochRecord> History { get; init; } = [];
 
+    /// <summary>Metrics the experiment reported, typed.</summary>
+    public IReadOnlyList<ReportedMetric> Metrics { get; init; } = [];
+
     /// <summary>Statistics over the case's trials so far, when the caller knows them (experiments.jsonl only).</summary>
     public TrialStatistics? Statistics { get; init; }
 

@@ -99,6 +99,7 @@ public static class ResultRowFactory
             Warnings = measurement.Warnings,
             Message = outcome.Message,
             History = outcome.History,
+            Metrics = outcome.Metrics,
             Extra = outcome.Extra,
         };
     }

@@ -22,4 +22,8 @@ internal sealed record TrialCase(
 /// <param name="DeviceUsed">Device the experiment reported, or <c>none</c>.</param>
 /// <param name="Samples">Samples it reported.</param>
 /// <param name="History">Epochs it reported.</param>
-internal sealed record TrialBody(ExperimentStatus Status, string? Message, string DeviceUsed, long Samples, IReadOnlyList<EpochRecord> History);
+internal sealed record TrialBody(ExperimentStatus Status, string? Message, string DeviceUsed, long Samples, IReadOnlyList<EpochRecord> History)
+{
+    /// <summary>Metrics the experiment reported.</summary>
+    public IReadOnlyList<ReportedMetric> Metrics { get; init; } = [];
+}

@@ -61,6 +61,7 @@ internal static class TrialPipeline
                 Device = body.DeviceUsed,
                 Samples = body.Samples,
                 History = body.History,
+                Metrics = body.Metrics,
                 Status = decision.Status,
                 Budget = trial.Budget?.ToString(),
                 Message = decision.Message,

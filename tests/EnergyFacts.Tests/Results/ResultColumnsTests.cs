@@ -17,7 +17,7 @@ public sealed class ResultColumnsTests
 
     private static readonly string[] ExperimentColumns =
     [
-        "experiment_name", "model", "dataset", "epochs", "batch_size", "train_loss", "eval_loss", "eval_top1", "eval_top5", "lr",
+        "experiment_name", "model", "dataset", "epochs", "batch_size", "train_loss", "eval_loss", "eval_top1", "eval_top5", "lr", "metrics",
     ];
 
     private static readonly string[] OwnColumnsRequired =
@@ -36,9 +36,9 @@ public sealed class ResultColumnsTests
     [Fact]
     public void Experiment_columns_then_the_required_own_columns_follow_in_order()
     {
-        Assert.Equal(ExperimentColumns, ResultColumns.Names.Skip(38).Take(10));
-        Assert.Equal(OwnColumnsRequired, ResultColumns.Names.Skip(48).Take(10));
-        Assert.All(ResultColumns.All.Skip(48), c => Assert.Equal(ResultColumnGroup.EnergyFacts, c.Group));
+        Assert.Equal(ExperimentColumns, ResultColumns.Names.Skip(38).Take(ExperimentColumns.Length));
+        Assert.Equal(OwnColumnsRequired, ResultColumns.Names.Skip(38 + ExperimentColumns.Length).Take(OwnColumnsRequired.Length));
+        Assert.All(ResultColumns.All.Skip(38 + ExperimentColumns.Length), c => Assert.Equal(ResultColumnGroup.EnergyFacts, c.Group));
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public sealed class Training
         }
 
         context.UseDevice("cpu");
+        context.ReportMetric("mIoU", 0.712);
+        context.ReportMetric("error_rate", 3.5, "%", higherIsBetter: false);
     }
 
     [EnergyExperiment("trials", 8, 1, Trials = 3)]

@@ -56,6 +56,26 @@ public static class ExperimentsJsonl
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("reported_metrics");
+            foreach (var metric in row.Metrics)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", metric.Name);
+                json.WriteNumber("value", metric.Value);
+                if (metric.Unit is null)
+                {
+                    json.WriteNull("unit");
+                }
+                else
+                {
+                    json.WriteString("unit", metric.Unit);
+                }
+
+                json.WriteBoolean("higher_is_better", metric.HigherIsBetter);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             WriteStatistics(json, row.Statistics);
             if (row.Extra is null)
             {

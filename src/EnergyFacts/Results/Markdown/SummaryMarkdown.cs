@@ -15,8 +15,8 @@ public static class SummaryMarkdown
         "<!-- energyfacts:summary · generated from experiments.jsonl and rewritten after every trial; edits are lost -->";
 
     private const string TableHeader =
-        "| experiment | status | duration (s) | energy (J) | energy (kWh) | source | emissions (g CO2eq) | top-1 | J/sample | budget |\n" +
-        "|:--|:--|--:|--:|--:|:--|--:|--:|--:|:--|\n";
+        "| experiment | status | duration (s) | energy (J) | energy (kWh) | source | emissions (g CO2eq) | top-1 | metrics | J/sample | budget |\n" +
+        "|:--|:--|--:|--:|--:|:--|--:|--:|:--|--:|:--|\n";
 
     /// <summary>The whole <c>summary.md</c> for all rows of a results folder, runs in order of first appearance.</summary>
     public static string RenderFolder(IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
@@ -105,6 +105,7 @@ public static class SummaryMarkdown
                 .Append(" | ").Append(Cell(Get(row, "energy_source")))
                 .Append(" | ").Append(Number(row, "emissions", 1_000))
                 .Append(" | ").Append(Number(row, "eval_top1"))
+                .Append(" | ").Append(Cell(Get(row, "metrics")))
                 .Append(" | ").Append(Number(row, "joules_per_sample"))
                 .Append(" | ").Append(Cell(Get(row, "budget")))
                 .Append(" |\n");
