@@ -220,6 +220,9 @@ public sealed class ExperimentContext
         var state = TestContext.Current.TestState;
         var status = state?.Result switch
         {
+            // A body cut short by a time limit or a cancelled run ended no test of its own: it never counts as passed.
+            TestResult.Failed when state.FailureCause == FailureCause.Timeout => ExperimentStatus.TimedOut,
+            _ when CancellationToken.IsCancellationRequested => ExperimentStatus.Cancelled,
             TestResult.Failed when state.FailureCause == FailureCause.Assertion => ExperimentStatus.Failed,
             TestResult.Failed => ExperimentStatus.Error,
             _ => ExperimentStatus.Passed,

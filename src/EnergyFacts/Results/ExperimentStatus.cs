@@ -14,6 +14,15 @@ public enum ExperimentStatus
 
     /// <summary>The experiment threw (its energy is still recorded).</summary>
     Error,
+
+    /// <summary>The run was cancelled (Ctrl+C, a session abort) while the trial ran: what was measured is kept, never passed.</summary>
+    Cancelled,
+
+    /// <summary>The trial ran past its time limit: what was measured is kept, never passed.</summary>
+    TimedOut,
+
+    /// <summary>No valid reading for a component the trial needed: it cannot pass a budget.</summary>
+    Unmeasured,
 }
 
 /// <summary>The text form of <see cref="ExperimentStatus"/> used in results files.</summary>
@@ -26,6 +35,9 @@ public static class ExperimentStatusText
         ExperimentStatus.Failed => "failed",
         ExperimentStatus.OverBudget => "over_budget",
         ExperimentStatus.Error => "error",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Expected Passed, Failed, OverBudget or Error."),
+        ExperimentStatus.Cancelled => "cancelled",
+        ExperimentStatus.TimedOut => "timed_out",
+        ExperimentStatus.Unmeasured => "unmeasured",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Expected a defined ExperimentStatus."),
     };
 }

@@ -74,7 +74,7 @@ public static class ResultColumns
         new("seed", Own, Integer, "", "Random seed; empty when not set.", r => r.Seed),
         new("device", Own, Text, "", "Device: cpu, cuda:0, none.", r => r.Device),
         new("samples", Own, Integer, "", "Training samples processed.", r => r.Samples),
-        new("status", Own, Text, "", "passed, failed, over_budget or error.", r => r.Status.ToResultText()),
+        new("status", Own, Text, "", "passed, failed, over_budget, error, cancelled, timed_out or unmeasured.", r => r.Status.ToResultText()),
         new("budget", Own, Text, "", "Budget that applied, e.g. MaxKilowattHours=1E-05; empty when none.", r => r.Budget),
         new("energy_source", Own, Text, "", "Per component: measured, estimated, replayed or none, -partial when readings were dropped.", r => r.EnergySource),
         new("probes", Own, Text, "", "Probes used.", r => r.Probes),

@@ -6,7 +6,8 @@ namespace EnergyFacts.Trials;
 
 /// <summary>
 /// The decide step: a trial's status from how its body ended and what it spent. Only a body that passed can be over
-/// budget; a failed, cancelled or timed-out body keeps its own status, and so never passes a budget.
+/// budget; a failed, cancelled or timed-out body keeps its own status, and so never passes a budget. A component whose
+/// every reading failed (faults and no energy) is unmeasured: a trial with an energy limit then fails as <c>unmeasured</c>.
 /// </summary>
 /// <param name="Status">The trial's status.</param>
 /// <param name="Message">The row's message (budget, failure, or a budget note).</param>
@@ -22,8 +23,23 @@ internal sealed record TrialDecision(ExperimentStatus Status, string? Message, s
         ArgumentNullException.ThrowIfNull(measurement);
         var verdict = BudgetVerdict.Decide(
             trial.Budget, new BudgetSpend(account.EnergyConsumed, measurement.Duration, account.Emissions, body.Samples, measuredBy));
-        var status = body.Status == ExperimentStatus.Passed && !verdict.WithinBudget ? ExperimentStatus.OverBudget : body.Status;
-        var budgetFailure = status == ExperimentStatus.OverBudget ? verdict.Describe(trial.DisplayName, measuredBy) : null;
+        var unmeasured = trial.Budget is { } budget && (budget.MaxEnergy is not null || budget.MaxEmissions is not null || budget.MaxEnergyPerSample is not null)
+            ? measurement.Components.Where(c => c.ProbeIds.Count > 0 && c.Faults > 0 && c.Energy.Value == 0).ToList()
+            : [];
+        var status = body.Status != ExperimentStatus.Passed ? body.Status
+            : unmeasured.Count > 0 ? ExperimentStatus.Unmeasured
+            : !verdict.WithinBudget ? ExperimentStatus.OverBudget
+            : ExperimentStatus.Passed;
+        var budgetFailure = status switch
+        {
+            ExperimentStatus.OverBudget => verdict.Describe(trial.DisplayName, measuredBy),
+
+            // Every reading of a component failed: its energy of 0 is no measurement, and a budget cannot pass on it.
+            ExperimentStatus.Unmeasured => $"{trial.DisplayName} was not measured, so its energy budget cannot be checked: every reading of "
+                + string.Join(", ", unmeasured.Select(c => $"{c.Component.ToString().ToLowerInvariant()} ({string.Join('+', c.ProbeIds)}, {c.Faults} failed reads)"))
+                + $" failed. Measured by: {measuredBy}.",
+            _ => null,
+        };
         return new TrialDecision(status, budgetFailure ?? body.Message ?? verdict.Note, budgetFailure, verdict.Note is null ? [] : [verdict.Note]);
     }
 }

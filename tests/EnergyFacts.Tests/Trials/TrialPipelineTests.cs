@@ -80,6 +80,8 @@ public sealed class TrialPipelineTests : IDisposable
     [Theory]
     [InlineData(ExperimentStatus.Failed)]
     [InlineData(ExperimentStatus.Error)]
+    [InlineData(ExperimentStatus.Cancelled)]
+    [InlineData(ExperimentStatus.TimedOut)]
     public void A_body_that_did_not_pass_never_passes_its_budget(ExperimentStatus status)
     {
         using var run = NewRun();
@@ -109,5 +111,27 @@ public sealed class TrialPipelineTests : IDisposable
         var result = RunTrial(run, Case(), Body(), new Lines());
         Assert.Equal("1 (--energy-pue)", result.Row.Extra!["setting.pue"]);
         Assert.Equal("600 (default)", result.Row.Extra["setting.lock-timeout"]);
+    }
+
+    [Fact]
+    public void A_component_whose_every_reading_failed_is_unmeasured_and_never_passes_an_energy_budget()
+    {
+        using var run = NewRun();
+        var budget = new EnergyBudget("method Train", new KilowattHours(1e-9), null, null, null);
+        var measurement = new EnergyFacts.Measurement.EnergyMeasurement
+        {
+            StartedAt = DateTimeOffset.UtcNow,
+            Duration = TimeSpan.FromSeconds(4),
+            Components = [new(EnergyFacts.Probes.PowerComponent.Cpu, Joules.Zero, new Watts(0), EnergyFacts.Probes.EnergySource.Replayed, ["replay:cpu"], 8)],
+            SampleCount = 8,
+            Interval = TimeSpan.FromMilliseconds(500),
+            SamplerCpuTime = TimeSpan.Zero,
+        };
+
+        var result = TrialPipeline.Finish(run, Case(budget), Body(), measurement, new Lines());
+
+        Assert.Equal(ExperimentStatus.Unmeasured, result.Row.Status);
+        Assert.Contains("was not measured", result.BudgetFailure, StringComparison.Ordinal);
+        Assert.Contains("8 failed reads", result.BudgetFailure, StringComparison.Ordinal);
     }
 }
