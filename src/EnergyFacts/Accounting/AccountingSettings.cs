@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EnergyFacts.Accounting;
 
 /// <summary>How energy is turned into emissions and water: where the machine is and how efficient its data centre is.</summary>
-public sealed record AccountingSettings
+internal sealed record AccountingSettings
 {
     /// <summary>Creates validated settings.</summary>
     /// <param name="countryIsoCode">ISO 3166-1 alpha-3 code for the grid's carbon intensity; <see langword="null"/> for the world average.</param>

@@ -7,7 +7,7 @@ namespace EnergyFacts.Accounting;
 /// Carbon intensity of electricity per country (ISO 3166-1 alpha-3), with the world average as the fallback when no
 /// country is configured. The default table is CodeCarbon's offline data, embedded in this assembly.
 /// </summary>
-public sealed class CarbonIntensityTable
+internal sealed class CarbonIntensityTable
 {
     private const string EnergyMixResource = "EnergyFacts.Accounting.Data.global_energy_mix.json";
     private const string PerSourceResource = "EnergyFacts.Accounting.Data.carbon_intensity_per_source.json";

@@ -6,7 +6,7 @@ namespace EnergyFacts.Accounting;
 /// The facility energy, emissions and water of one measured window. Energies include the PUE, exactly as CodeCarbon
 /// multiplies PUE into every component's energy; powers stay at the hardware level.
 /// </summary>
-public sealed record EmissionsAccount
+internal sealed record EmissionsAccount
 {
     /// <summary>Length of the window.</summary>
     public required TimeSpan Duration { get; init; }

@@ -4,7 +4,7 @@ using EnergyFacts.Probes;
 namespace EnergyFacts.Accounting;
 
 /// <summary>Turns measured energy into facility energy (× PUE), emissions (× carbon intensity) and water (× WUE).</summary>
-public sealed class EmissionsCalculator
+internal sealed class EmissionsCalculator
 {
     /// <summary>Creates a calculator for one location and data centre.</summary>
     /// <param name="settings">PUE and WUE (and the country the intensity was looked up for).</param>

@@ -7,7 +7,7 @@ namespace EnergyFacts.Accounting;
 /// <param name="CountryName">Country name as the source table spells it, or <c>World</c>.</param>
 /// <param name="GramsPerKilowattHour">Carbon intensity in g CO2eq/kWh.</param>
 /// <param name="Source">Where the figure comes from, e.g. <c>Our World in Data 2023 via CodeCarbon</c>; written into results.</param>
-public sealed record GridCarbonIntensity(string IsoCode, string CountryName, double GramsPerKilowattHour, string Source)
+internal sealed record GridCarbonIntensity(string IsoCode, string CountryName, double GramsPerKilowattHour, string Source)
 {
     /// <summary>True for the world average used when no country was configured.</summary>
     public bool IsWorldAverage => IsoCode.Length == 0;

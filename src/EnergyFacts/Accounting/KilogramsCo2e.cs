@@ -4,7 +4,7 @@ namespace EnergyFacts;
 
 /// <summary>Greenhouse-gas emissions in kilograms of CO2 equivalent, the unit of CodeCarbon's <c>emissions</c> column.</summary>
 /// <param name="Value">The emissions in kg CO2eq.</param>
-public readonly record struct KilogramsCo2e(double Value) : IComparable<KilogramsCo2e>
+internal readonly record struct KilogramsCo2e(double Value) : IComparable<KilogramsCo2e>
 {
     /// <summary>No emissions.</summary>
     public static KilogramsCo2e Zero => default;

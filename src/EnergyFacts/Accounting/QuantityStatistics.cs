@@ -9,7 +9,7 @@ namespace EnergyFacts.Accounting;
 /// <param name="ConfidenceLevel">Confidence level of the interval, e.g. 0.95.</param>
 /// <param name="ConfidenceLow">Lower end of the interval of the mean; <see langword="null"/> for fewer than 2 trials.</param>
 /// <param name="ConfidenceHigh">Upper end of the interval of the mean; <see langword="null"/> for fewer than 2 trials.</param>
-public sealed record QuantityStatistics(
+internal sealed record QuantityStatistics(
     int Count,
     double Mean,
     double? StandardDeviation,

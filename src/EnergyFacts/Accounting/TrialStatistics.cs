@@ -4,7 +4,7 @@ namespace EnergyFacts.Accounting;
 /// <param name="Energy">Facility energy of the trial (PUE included, like <c>energy_consumed</c>).</param>
 /// <param name="Duration">Duration of the trial.</param>
 /// <param name="Emissions">Emissions of the trial.</param>
-public readonly record struct TrialObservation(Joules Energy, TimeSpan Duration, KilogramsCo2e Emissions)
+internal readonly record struct TrialObservation(Joules Energy, TimeSpan Duration, KilogramsCo2e Emissions)
 {
     /// <summary>The observation of an accounted trial.</summary>
     public static TrialObservation From(EmissionsAccount account)
@@ -19,7 +19,7 @@ public readonly record struct TrialObservation(Joules Energy, TimeSpan Duration,
 /// <param name="EnergyJoules">Facility energy in joules.</param>
 /// <param name="DurationSeconds">Duration in seconds.</param>
 /// <param name="EmissionsKilograms">Emissions in kg CO2eq.</param>
-public sealed record TrialStatistics(
+internal sealed record TrialStatistics(
     int Count,
     QuantityStatistics EnergyJoules,
     QuantityStatistics DurationSeconds,

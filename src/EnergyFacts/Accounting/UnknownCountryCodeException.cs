@@ -1,7 +1,7 @@
 namespace EnergyFacts.Accounting;
 
 /// <summary>A country code that is not in the carbon-intensity table; the message names it, what is allowed and close matches.</summary>
-public sealed class UnknownCountryCodeException : ArgumentException
+internal sealed class UnknownCountryCodeException : ArgumentException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">The full, user-facing message.</param>

@@ -9,20 +9,20 @@ namespace EnergyFacts;
 /// <param name="Emissions">Emissions.</param>
 /// <param name="Samples">Samples the experiment reported.</param>
 /// <param name="MeasuredBy">Who measured each component, for messages.</param>
-public sealed record BudgetSpend(KilowattHours EnergyConsumed, TimeSpan Duration, KilogramsCo2e Emissions, long Samples, string MeasuredBy);
+internal sealed record BudgetSpend(KilowattHours EnergyConsumed, TimeSpan Duration, KilogramsCo2e Emissions, long Samples, string MeasuredBy);
 
 /// <summary>One limit a trial went over.</summary>
 /// <param name="Limit">The attribute property, e.g. <c>MaxKilowattHours</c>.</param>
 /// <param name="Allowed">The limit, in <paramref name="Unit"/>.</param>
 /// <param name="Measured">What was spent, in <paramref name="Unit"/>.</param>
 /// <param name="Unit">E.g. <c>kWh</c>.</param>
-public sealed record BudgetViolation(string Limit, double Allowed, double Measured, string Unit);
+internal sealed record BudgetViolation(string Limit, double Allowed, double Measured, string Unit);
 
 /// <summary>Whether a trial stayed within its budget, and every limit it went over.</summary>
 /// <param name="Budget">The budget, or <see langword="null"/> when none applied.</param>
 /// <param name="Violations">The limits exceeded.</param>
 /// <param name="Note">A limit that could not be checked, and why.</param>
-public sealed record BudgetVerdict(EnergyBudget? Budget, IReadOnlyList<BudgetViolation> Violations, string? Note)
+internal sealed record BudgetVerdict(EnergyBudget? Budget, IReadOnlyList<BudgetViolation> Violations, string? Note)
 {
     /// <summary>Whether no limit was exceeded.</summary>
     public bool WithinBudget => Violations.Count == 0;

@@ -14,7 +14,7 @@ namespace EnergyFacts;
 /// <param name="MaxDuration">Longest measured window.</param>
 /// <param name="MaxEmissions">Most emissions.</param>
 /// <param name="MaxEnergyPerSample">Most energy per reported sample, PUE included.</param>
-public sealed record EnergyBudget(
+internal sealed record EnergyBudget(
     string Origin, KilowattHours? MaxEnergy, TimeSpan? MaxDuration, KilogramsCo2e? MaxEmissions, Joules? MaxEnergyPerSample)
 {
     /// <summary>The nearest <see cref="EnergyBudgetAttribute"/>: on the method, else its class, else the assembly.</summary>

@@ -6,7 +6,7 @@ namespace EnergyFacts.Configuration;
 /// The run's configuration: every setting of <see cref="SettingsRegistry"/> resolved once from all sources and frozen.
 /// Nothing deeper in EnergyFacts reads the environment; this object is passed in.
 /// </summary>
-public sealed record EnergyFactsSettings
+internal sealed record EnergyFactsSettings
 {
     /// <summary>Folder for the results files (absolute).</summary>
     public required string ResultsDirectory { get; init; }
@@ -52,4 +52,4 @@ public sealed record EnergyFactsSettings
 /// <param name="Key">The registry key, e.g. <c>pue</c>.</param>
 /// <param name="Value">The parsed value, formatted.</param>
 /// <param name="Source">Where it came from: <c>default</c>, <c>ENERGYFACTS_PUE</c>, <c>--energy-pue</c>, <c>/app/testconfig.json:4</c>, <c>MSBuild property EnergyFactsPue</c>.</param>
-public sealed record ResolvedSetting(string Key, string Value, string Source);
+internal sealed record ResolvedSetting(string Key, string Value, string Source);

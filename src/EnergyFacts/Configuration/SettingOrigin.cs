@@ -1,7 +1,7 @@
 namespace EnergyFacts.Configuration;
 
 /// <summary>The sources of a setting, weakest first: a stronger source overrides every weaker one.</summary>
-public enum SettingSourceKind
+internal enum SettingSourceKind
 {
     /// <summary>The built-in default.</summary>
     Default,

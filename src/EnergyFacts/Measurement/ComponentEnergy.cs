@@ -9,7 +9,7 @@ namespace EnergyFacts.Measurement;
 /// <param name="Source">Measured, estimated or replayed; <see langword="null"/> when no probe covered the component (energy is then zero).</param>
 /// <param name="ProbeIds">The probes that contributed (several for multi-GPU or multi-socket machines).</param>
 /// <param name="Faults">Readings dropped because a probe failed, returned NaN or went backwards.</param>
-public sealed record ComponentEnergy(
+internal sealed record ComponentEnergy(
     PowerComponent Component,
     Joules Energy,
     Watts MeanPower,

@@ -3,7 +3,7 @@ using EnergyFacts.Probes;
 namespace EnergyFacts.Measurement;
 
 /// <summary>What the sampler observed over one measured window (one trial of one experiment).</summary>
-public sealed record EnergyMeasurement
+internal sealed record EnergyMeasurement
 {
     /// <summary>Wall-clock time when the window opened (for the timestamp column; durations use the monotonic clock).</summary>
     public required DateTimeOffset StartedAt { get; init; }

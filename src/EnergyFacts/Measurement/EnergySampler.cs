@@ -15,7 +15,7 @@ namespace EnergyFacts.Measurement;
 /// experiment. A probe that fails a read loses that sample only; the fault is counted and the component's energy is
 /// labelled partial.
 /// </remarks>
-public sealed class EnergySampler : IDisposable
+internal sealed class EnergySampler : IDisposable
 {
     private readonly IPowerProbe[] probes;
     private readonly TimeSpan interval;

@@ -4,7 +4,7 @@ namespace EnergyFacts.Results;
 /// Sends each row to several sinks. A failing sink does not stop the others: all run, then the failures are thrown
 /// together as one <see cref="ResultSinkException"/> so the caller can report them.
 /// </summary>
-public sealed class CompositeResultSink : IResultSink
+internal sealed class CompositeResultSink : IResultSink
 {
     /// <summary>Creates the composite.</summary>
     /// <param name="sinks">The sinks, run in this order.</param>

@@ -5,7 +5,7 @@ using EnergyFacts.Results.Markdown;
 namespace EnergyFacts.Results;
 
 /// <summary>The sinks every run writes: <c>emissions.csv</c>, <c>experiments.jsonl</c> and <c>summary.md</c>.</summary>
-public static class DefaultResultSinks
+internal static class DefaultResultSinks
 {
     /// <summary>
     /// Creates the default sinks for <paramref name="resultsDirectory"/>, creating the folder and checking that it is

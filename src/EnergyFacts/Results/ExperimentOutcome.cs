@@ -1,7 +1,7 @@
 namespace EnergyFacts.Results;
 
 /// <summary>Everything about one trial except its energy: who ran what, how it ended and what it learned.</summary>
-public sealed record ExperimentOutcome
+internal sealed record ExperimentOutcome
 {
     /// <summary>Project name (CodeCarbon's <c>project_name</c>), e.g. the test assembly's name.</summary>
     public required string ProjectName { get; init; }

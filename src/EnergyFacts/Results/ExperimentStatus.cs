@@ -1,7 +1,7 @@
 namespace EnergyFacts.Results;
 
 /// <summary>How one trial of an experiment ended; written lower-case (<c>passed</c>, <c>failed</c>, <c>over_budget</c>, <c>error</c>).</summary>
-public enum ExperimentStatus
+internal enum ExperimentStatus
 {
     /// <summary>The method returned and every budget held.</summary>
     Passed,
@@ -26,7 +26,7 @@ public enum ExperimentStatus
 }
 
 /// <summary>The text form of <see cref="ExperimentStatus"/> used in results files.</summary>
-public static class ExperimentStatusText
+internal static class ExperimentStatusText
 {
     /// <summary>The status as written in results: <c>passed</c>, <c>failed</c>, <c>over_budget</c> or <c>error</c>.</summary>
     public static string ToResultText(this ExperimentStatus status) => status switch

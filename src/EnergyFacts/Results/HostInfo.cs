@@ -11,7 +11,7 @@ namespace EnergyFacts.Results;
 /// names but hold .NET facts: <c>python_version</c> holds the runtime (<see cref="RuntimeVersion"/>, e.g.
 /// <c>.NET 10.0.2</c>) and <c>codecarbon_version</c> holds <see cref="HarnessVersion"/> (<c>energyfacts-0.1.0</c>).
 /// </summary>
-public sealed record HostInfo
+internal sealed record HostInfo
 {
     /// <summary>Operating system, like Python's <c>platform.platform()</c> on Linux (e.g. <c>Linux-6.1.0-18-amd64-x86_64-with-debian12</c>).</summary>
     public required string Os { get; init; }

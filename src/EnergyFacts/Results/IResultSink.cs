@@ -5,7 +5,7 @@ namespace EnergyFacts.Results;
 /// several threads and from several processes writing the same destination; an implementation must then lose no row
 /// and tear none, and must throw (never swallow) when it could not record the row.
 /// </summary>
-public interface IResultSink
+internal interface IResultSink
 {
     /// <summary>Short name for messages, e.g. <c>emissions.csv</c>.</summary>
     string Name { get; }

@@ -5,4 +5,4 @@ namespace EnergyFacts.Results;
 /// <param name="GpuPercent">Mean GPU utilisation, 0–100.</param>
 /// <param name="RamPercent">Mean share of RAM in use, 0–100.</param>
 /// <param name="RamUsedGigabytes">Mean RAM in use in GB (bytes / 2^30).</param>
-public sealed record ResourceUtilization(double? CpuPercent, double? GpuPercent, double? RamPercent, double? RamUsedGigabytes);
+internal sealed record ResourceUtilization(double? CpuPercent, double? GpuPercent, double? RamPercent, double? RamUsedGigabytes);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EnergyFacts.Results;
 
 /// <summary>Which family a column belongs to.</summary>
-public enum ResultColumnGroup
+internal enum ResultColumnGroup
 {
     /// <summary>One of CodeCarbon 3.x's 38 <c>emissions.csv</c> columns, same name, order, unit and meaning.</summary>
     CodeCarbon,
@@ -16,7 +16,7 @@ public enum ResultColumnGroup
 }
 
 /// <summary>How a column's values are typed in JSON and parsed back.</summary>
-public enum ResultColumnKind
+internal enum ResultColumnKind
 {
     /// <summary>Free text.</summary>
     Text,
@@ -32,7 +32,7 @@ public enum ResultColumnKind
 }
 
 /// <summary>One results column: its name, unit and meaning, and how to read its value from a <see cref="ResultRow"/>.</summary>
-public sealed class ResultColumn
+internal sealed class ResultColumn
 {
     private readonly Func<ResultRow, object?> value;
 

@@ -4,7 +4,7 @@ namespace EnergyFacts.Results;
 /// The results columns, in order: first CodeCarbon 3.x's 38 <c>emissions.csv</c> columns (same names, order, units
 /// and meanings), then the experiment columns, then EnergyFacts' own. Every sink writes exactly these.
 /// </summary>
-public static class ResultColumns
+internal static class ResultColumns
 {
     /// <summary>How many leading columns are CodeCarbon's.</summary>
     public const int CodeCarbonCount = 38;

@@ -6,7 +6,7 @@ namespace EnergyFacts.Results;
 /// One trial's results, as written by every sink: CodeCarbon's 38 columns, the experiment columns and EnergyFacts'
 /// own. Made by <see cref="ResultRowFactory"/>; <see cref="ResultColumns.All"/> says how each property is written.
 /// </summary>
-public sealed record ResultRow
+internal sealed record ResultRow
 {
     // CodeCarbon 3.x columns, in its order.
 

@@ -5,7 +5,7 @@ using EnergyFacts.Probes;
 namespace EnergyFacts.Results;
 
 /// <summary>Builds the one result row of a trial from its measurement, its outcome, the accounting settings and the host.</summary>
-public static class ResultRowFactory
+internal static class ResultRowFactory
 {
     /// <summary>Builds the row.</summary>
     /// <param name="measurement">What the sampler measured over the trial.</param>

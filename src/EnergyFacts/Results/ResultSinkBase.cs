@@ -4,7 +4,7 @@ namespace EnergyFacts.Results;
 /// Base for sinks that keep one file in a results folder: every <see cref="Append"/> runs under the folder's
 /// cross-process lock, and I/O failures become a <see cref="ResultsFolderException"/> naming the file.
 /// </summary>
-public abstract class ResultSinkBase : IResultSink
+internal abstract class ResultSinkBase : IResultSink
 {
     /// <summary>Creates the sink.</summary>
     /// <param name="resultsDirectory">The results folder (created on first use).</param>

@@ -1,7 +1,7 @@
 namespace EnergyFacts.Results;
 
 /// <summary>One or more sinks of a <see cref="CompositeResultSink"/> failed; the others still recorded the row.</summary>
-public sealed class ResultSinkException : AggregateException
+internal sealed class ResultSinkException : AggregateException
 {
     private readonly string message;
 

@@ -1,7 +1,7 @@
 namespace EnergyFacts.Results;
 
 /// <summary>A results file does not have the form EnergyFacts writes (another tool's header, a malformed line).</summary>
-public sealed class ResultsFileFormatException : Exception
+internal sealed class ResultsFileFormatException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">User-facing message naming the file, the line and what to do.</param>

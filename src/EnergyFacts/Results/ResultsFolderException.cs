@@ -1,7 +1,7 @@
 namespace EnergyFacts.Results;
 
 /// <summary>The results folder cannot be used: it cannot be created or written, or its lock was not obtained in time.</summary>
-public sealed class ResultsFolderException : IOException
+internal sealed class ResultsFolderException : IOException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">User-facing message naming the folder and what to do.</param>

@@ -1,7 +1,7 @@
 namespace EnergyFacts.Results;
 
 /// <summary>How file sinks share a results folder.</summary>
-public sealed record ResultsFolderOptions
+internal sealed record ResultsFolderOptions
 {
     /// <summary>Defaults: 30 s lock timeout, no notices.</summary>
     public static ResultsFolderOptions Default { get; } = new();

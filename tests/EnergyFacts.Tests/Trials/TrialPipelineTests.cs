@@ -78,12 +78,13 @@ public sealed class TrialPipelineTests : IDisposable
     }
 
     [Theory]
-    [InlineData(ExperimentStatus.Failed)]
-    [InlineData(ExperimentStatus.Error)]
-    [InlineData(ExperimentStatus.Cancelled)]
-    [InlineData(ExperimentStatus.TimedOut)]
-    public void A_body_that_did_not_pass_never_passes_its_budget(ExperimentStatus status)
+    [InlineData(nameof(ExperimentStatus.Failed))]
+    [InlineData(nameof(ExperimentStatus.Error))]
+    [InlineData(nameof(ExperimentStatus.Cancelled))]
+    [InlineData(nameof(ExperimentStatus.TimedOut))]
+    public void A_body_that_did_not_pass_never_passes_its_budget(string statusName)
     {
+        var status = Enum.Parse<ExperimentStatus>(statusName);
         using var run = NewRun();
         var budget = new EnergyBudget("method Train", new KilowattHours(1), null, null, null);
         var result = RunTrial(run, Case(budget), Body(status), new Lines());

@@ -4,4 +4,4 @@ namespace EnergyFacts.Results.Csv;
 /// <param name="Path">The file.</param>
 /// <param name="Header">Column names in file order.</param>
 /// <param name="Rows">One dictionary per row (ordinal keys, in header order).</param>
-public sealed record CsvTable(string Path, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyDictionary<string, string>> Rows);
+internal sealed record CsvTable(string Path, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyDictionary<string, string>> Rows);

@@ -1,7 +1,7 @@
 namespace EnergyFacts.Results.Csv;
 
 /// <summary>The <c>emissions.csv</c> format: CodeCarbon's 38 columns then EnergyFacts' (see <see cref="ResultColumns"/>), RFC 4180, UTF-8, '\n' line ends.</summary>
-public static class EmissionsCsv
+internal static class EmissionsCsv
 {
     /// <summary>The file name inside a results folder.</summary>
     public const string FileName = "emissions.csv";

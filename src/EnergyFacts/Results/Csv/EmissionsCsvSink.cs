@@ -4,7 +4,7 @@ namespace EnergyFacts.Results.Csv;
 /// Appends one row per trial to <c>&lt;results&gt;/emissions.csv</c>, CodeCarbon-compatible. The header is written when
 /// the file is created; an existing file with another header is an error, never mixed into.
 /// </summary>
-public sealed class EmissionsCsvSink : ResultSinkBase
+internal sealed class EmissionsCsvSink : ResultSinkBase
 {
     /// <summary>Creates the sink.</summary>
     /// <param name="resultsDirectory">The results folder.</param>

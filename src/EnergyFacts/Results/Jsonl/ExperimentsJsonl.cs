@@ -11,7 +11,7 @@ namespace EnergyFacts.Results.Jsonl;
 /// <see cref="ResultColumns"/> column (numbers as JSON numbers, unknown values as <c>null</c>), the per-epoch
 /// <c>history</c>, the trial <c>statistics</c> when known and <c>extra</c>.
 /// </summary>
-public static class ExperimentsJsonl
+internal static class ExperimentsJsonl
 {
     /// <summary>The file name inside a results folder.</summary>
     public const string FileName = "experiments.jsonl";

@@ -1,7 +1,7 @@
 namespace EnergyFacts.Results.Jsonl;
 
 /// <summary>Appends one JSON object per trial to <c>&lt;results&gt;/experiments.jsonl</c>, with the per-epoch history.</summary>
-public sealed class ExperimentsJsonlSink : ResultSinkBase
+internal sealed class ExperimentsJsonlSink : ResultSinkBase
 {
     /// <summary>Creates the sink.</summary>
     /// <param name="resultsDirectory">The results folder.</param>

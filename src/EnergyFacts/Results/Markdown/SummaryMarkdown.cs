@@ -8,7 +8,7 @@ namespace EnergyFacts.Results.Markdown;
 /// Renders recorded rows (column name → text, as read back from <c>experiments.jsonl</c> or <c>emissions.csv</c>)
 /// as a readable Markdown summary: one table per run, plus mean and spread for cases with several trials.
 /// </summary>
-public static class SummaryMarkdown
+internal static class SummaryMarkdown
 {
     /// <summary>First line of every <c>summary.md</c>; a file without it is not EnergyFacts' and is never overwritten.</summary>
     public const string Marker =

@@ -9,7 +9,7 @@ namespace EnergyFacts.Results.Markdown;
 /// one summary. Place it after <see cref="ExperimentsJsonlSink"/>; a row missing from that file (its sink failed or is
 /// not configured) is still shown.
 /// </summary>
-public sealed class SummaryMarkdownSink : ResultSinkBase
+internal sealed class SummaryMarkdownSink : ResultSinkBase
 {
     /// <summary>The file name inside a results folder.</summary>
     public const string SummaryFileName = "summary.md";
