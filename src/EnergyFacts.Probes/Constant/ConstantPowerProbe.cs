@@ -1,7 +1,7 @@
 namespace EnergyFacts.Probes.Constant;
 
 /// <summary>A declared, fixed power for one component. Labelled estimated: nothing is measured.</summary>
-public sealed class ConstantPowerProbe : IPowerSensor
+internal sealed class ConstantPowerProbe : IPowerSensor
 {
     private readonly Watts power;
 

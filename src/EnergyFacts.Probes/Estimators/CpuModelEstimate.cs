@@ -11,7 +11,7 @@ namespace EnergyFacts.Probes.Estimators;
 /// <param name="LogicalCpus">Logical CPUs the TDP is shared between.</param>
 /// <param name="ModelName">The CPU model used for the lookup (null when unknown).</param>
 /// <param name="Legend">One sentence saying which rule produced <paramref name="MachineTdp"/>.</param>
-public sealed record CpuModelEstimate(Watts MachineTdp, int LogicalCpus, string? ModelName, string Legend)
+internal sealed record CpuModelEstimate(Watts MachineTdp, int LogicalCpus, string? ModelName, string Legend)
 {
     /// <summary>CodeCarbon's <c>DEFAULT_POWER_PER_CORE</c>: watts per logical CPU when the model is not in the table.</summary>
     public const double FallbackWattsPerThread = 4;

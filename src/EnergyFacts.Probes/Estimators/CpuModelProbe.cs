@@ -8,7 +8,7 @@ namespace EnergyFacts.Probes.Estimators;
 /// any two reads is exact under the model, with no sampling error however seldom the sampler ticks (a power sensor would
 /// be integrated by the sampler and pick up its timing jitter).
 /// </remarks>
-public sealed class CpuModelProbe : IEnergyCounter, IUtilizationSource
+internal sealed class CpuModelProbe : IEnergyCounter, IUtilizationSource
 {
     private readonly IProcessCpuTime cpuTime;
     private readonly CpuModelEstimate estimate;

@@ -3,7 +3,7 @@ using EnergyFacts.Probes.Platform;
 namespace EnergyFacts.Probes.Estimators;
 
 /// <summary><c>cpu-model</c>: this process's CPU energy estimated from its CPU time and the CPU's TDP (labelled estimated).</summary>
-public sealed class CpuModelProbeProvider : IProbeProvider
+internal sealed class CpuModelProbeProvider : IProbeProvider
 {
     /// <summary>The auto rank: after every hardware counter.</summary>
     public const int Rank = 100;

@@ -18,7 +18,7 @@ public enum TdpMatchKind
 /// <param name="TableName">The row's name as written in the table.</param>
 /// <param name="Tdp">Thermal design power of one package.</param>
 /// <param name="Kind">How the row was matched.</param>
-public sealed record TdpMatch(string TableName, Watts Tdp, TdpMatchKind Kind);
+internal sealed record TdpMatch(string TableName, Watts Tdp, TdpMatchKind Kind);
 
 /// <summary>
 /// CodeCarbon's <c>cpu_power.csv</c> (MIT, 4,903 <c>Name,TDP</c> rows), embedded, with a deterministic lookup.
@@ -30,7 +30,7 @@ public sealed record TdpMatch(string TableName, Watts Tdp, TdpMatchKind Kind);
 /// short table name such as "460" never matches inside a word like "i7-4600U"). Ties of equal length go to the
 /// ordinally smaller name.
 /// </remarks>
-public sealed partial class CpuPowerTable
+internal sealed partial class CpuPowerTable
 {
     /// <summary>Name of the embedded resource.</summary>
     public const string ResourceName = "EnergyFacts.Probes.Estimators.cpu_power.csv";

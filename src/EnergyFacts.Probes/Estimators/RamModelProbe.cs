@@ -12,7 +12,7 @@ namespace EnergyFacts.Probes.Estimators;
 /// (b) charges a 10 W floor even to a 1 GB process, which would dominate small experiments, and (c) is machine-wide while
 /// <c>cpu-model</c> is per process; per-GB of RSS keeps both estimators on the same process scope.
 /// </remarks>
-public sealed class RamModelProbe : IPowerSensor, IUtilizationSource
+internal sealed class RamModelProbe : IPowerSensor, IUtilizationSource
 {
     /// <summary>Watts per GiB of resident memory (3 W / 8 GiB).</summary>
     public const double WattsPerGibibyte = 0.375;

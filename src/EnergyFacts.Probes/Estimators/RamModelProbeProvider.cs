@@ -3,7 +3,7 @@ using EnergyFacts.Probes.Platform;
 namespace EnergyFacts.Probes.Estimators;
 
 /// <summary><c>ram-model</c>: this process's RAM power estimated as 0.375 W per GiB of resident memory (labelled estimated).</summary>
-public sealed class RamModelProbeProvider : IProbeProvider
+internal sealed class RamModelProbeProvider : IProbeProvider
 {
     /// <summary>The auto rank: after every hardware counter and after <c>cpu-model</c>.</summary>
     public const int Rank = 110;

@@ -10,12 +10,12 @@ namespace EnergyFacts.Probes.Idle;
 /// <param name="Power">Mean power over the idle window.</param>
 /// <param name="Duration">How long the window actually lasted.</param>
 /// <param name="Faults">Reads that failed during the window.</param>
-public sealed record IdleProbePower(string ProbeId, PowerComponent Component, EnergySource Source, Watts Power, TimeSpan Duration, int Faults);
+internal sealed record IdleProbePower(string ProbeId, PowerComponent Component, EnergySource Source, Watts Power, TimeSpan Duration, int Faults);
 
 /// <summary>
 /// Idle power per probe and per component, to report dynamic energy = total − idle power × duration.
 /// </summary>
-public sealed class IdleBaseline
+internal sealed class IdleBaseline
 {
     /// <summary>Creates a baseline from per-probe results.</summary>
     public IdleBaseline(IReadOnlyList<IdleProbePower> probes)
@@ -47,7 +47,7 @@ public sealed class IdleBaseline
 /// the way the sampler integrates it (counters differenced, sensors by the trapezoid rule), and its idle power is that
 /// energy over the time it covers. Independent of any test framework; call it before the experiment, on a quiet machine.
 /// </summary>
-public sealed class IdleBaselineMeter
+internal sealed class IdleBaselineMeter
 {
     private readonly TimeProvider clock;
     private readonly Action<TimeSpan, CancellationToken> wait;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EnergyFacts.Probes.Nvml;
 
 /// <summary>NVML return codes (<c>nvmlReturn_t</c>) turned into messages with a cause and a remedy.</summary>
-public static class NvmlError
+internal static class NvmlError
 {
     /// <summary><c>NVML_SUCCESS</c>.</summary>
     public const int Success = 0;

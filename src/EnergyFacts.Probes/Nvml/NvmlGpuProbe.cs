@@ -1,7 +1,7 @@
 namespace EnergyFacts.Probes.Nvml;
 
 /// <summary>Shared parts of the two NVML probe kinds: identity, utilisation, memory, lifetime.</summary>
-public abstract class NvmlGpuProbe : IPowerProbe, IUtilizationSource
+internal abstract class NvmlGpuProbe : IPowerProbe, IUtilizationSource
 {
     /// <summary>
     /// Assumed update period of NVML's energy counter and power reading: not documented by NVIDIA; 10–100 ms observed
@@ -81,7 +81,7 @@ public abstract class NvmlGpuProbe : IPowerProbe, IUtilizationSource
 /// A GPU's energy from <c>nvmlDeviceGetTotalEnergyConsumption</c> deltas (mJ since driver load; Volta and newer): exact
 /// between reads, no sampling error.
 /// </summary>
-public sealed class NvmlEnergyCounter : NvmlGpuProbe, IEnergyCounter
+internal sealed class NvmlEnergyCounter : NvmlGpuProbe, IEnergyCounter
 {
     private ulong last;
     private ulong totalMillijoules;
@@ -141,7 +141,7 @@ public sealed class NvmlEnergyCounter : NvmlGpuProbe, IEnergyCounter
 /// A GPU's power from <c>nvmlDeviceGetPowerUsage</c> (mW), for GPUs without an energy counter; the sampler integrates it.
 /// On Ampere (except GA100) and newer the value is a 1 s average, on older GPUs instantaneous.
 /// </summary>
-public sealed class NvmlPowerSensor : NvmlGpuProbe, IPowerSensor
+internal sealed class NvmlPowerSensor : NvmlGpuProbe, IPowerSensor
 {
     internal NvmlPowerSensor(NvmlSession session, NvmlDevice device, string legend)
         : base(session, device, legend)

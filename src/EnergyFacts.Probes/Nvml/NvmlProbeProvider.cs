@@ -8,7 +8,7 @@ namespace EnergyFacts.Probes.Nvml;
 /// (<see cref="NvmlEnergyCounter"/>), integrated power samples otherwise (<see cref="NvmlPowerSensor"/>). Whole devices,
 /// all processes on them. Devices: <c>ENERGYFACTS_GPUS</c>, else <c>CUDA_VISIBLE_DEVICES</c>, else all.
 /// </summary>
-public sealed class NvmlProbeProvider : IProbeProvider
+internal sealed class NvmlProbeProvider : IProbeProvider
 {
     /// <summary>Setting with the NVML library path (replaces the default names).</summary>
     public const string LibrarySetting = "ENERGYFACTS_NVML_LIBRARY";

@@ -9,7 +9,7 @@ namespace EnergyFacts.Probes.Platform;
 /// <param name="LogicalCpus">Logical CPUs of the machine (threads), at least 1.</param>
 /// <param name="Sockets">Physical packages, at least 1.</param>
 /// <param name="Origin">Where the facts came from, for legends (e.g. "/proc/cpuinfo").</param>
-public sealed record CpuInventory(string? ModelName, int LogicalCpus, int Sockets, string Origin)
+internal sealed record CpuInventory(string? ModelName, int LogicalCpus, int Sockets, string Origin)
 {
     /// <summary>Reads this machine's CPU facts (Linux: /proc/cpuinfo; Windows: registry; macOS: sysctl).</summary>
     public static CpuInventory Detect()

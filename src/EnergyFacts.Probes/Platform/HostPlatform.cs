@@ -17,7 +17,7 @@ public enum HostOperatingSystem
 }
 
 /// <summary>Which operating system this is, and what each probe can do on it, in words for unavailable reasons.</summary>
-public static class HostPlatform
+internal static class HostPlatform
 {
     /// <summary>The operating system of this process.</summary>
     public static HostOperatingSystem Current { get; } =

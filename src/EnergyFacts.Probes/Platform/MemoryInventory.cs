@@ -5,7 +5,7 @@ namespace EnergyFacts.Probes.Platform;
 /// <summary>Installed memory of the machine.</summary>
 /// <param name="TotalBytes">Total memory in bytes.</param>
 /// <param name="Origin">Where it came from (e.g. "/proc/meminfo MemTotal").</param>
-public sealed record MemoryInventory(long TotalBytes, string Origin)
+internal sealed record MemoryInventory(long TotalBytes, string Origin)
 {
     /// <summary>Total memory in GiB.</summary>
     public double TotalGibibytes => TotalBytes / (1024d * 1024 * 1024);

@@ -12,7 +12,7 @@ namespace EnergyFacts.Probes.Rapl;
 /// adding it to CPU would double count; it is only reported). When the same domain appears under both
 /// <c>intel-rapl</c> and <c>intel-rapl-mmio</c>, the MMIO zone is used, as CodeCarbon does, and the other is left out.
 /// </remarks>
-public sealed partial class PowercapScan
+internal sealed partial class PowercapScan
 {
     private PowercapScan(string root, IReadOnlyList<RaplZone> all, IReadOnlyList<RaplZone> counted, IReadOnlyList<string> notes)
     {

@@ -4,7 +4,7 @@ namespace EnergyFacts.Probes.Rapl;
 /// One RAPL zone's <c>energy_uj</c> as an <see cref="IEnergyCounter"/>: exact microjoule deltas, wraps unwrapped with
 /// <c>max_energy_range_uj</c>, resets counted as faults and re-baselined.
 /// </summary>
-public sealed class RaplEnergyCounter : IEnergyCounter
+internal sealed class RaplEnergyCounter : IEnergyCounter
 {
     /// <summary>How often RAPL counters update (Intel time unit 976 µs).</summary>
     public static readonly TimeSpan UpdatePeriod = TimeSpan.FromMilliseconds(1);

@@ -7,7 +7,7 @@ namespace EnergyFacts.Probes.Rapl;
 /// <c>rapl</c>: CPU package (→ cpu) and DRAM (→ ram) energy from Linux powercap <c>energy_uj</c> counters (measured,
 /// machine-wide: every process on the package counts).
 /// </summary>
-public sealed class RaplProbeProvider : IProbeProvider
+internal sealed class RaplProbeProvider : IProbeProvider
 {
     /// <summary>Setting that replaces the powercap root (tests, containers that mount it elsewhere).</summary>
     public const string RootSetting = "ENERGYFACTS_POWERCAP_ROOT";

@@ -1,7 +1,7 @@
 namespace EnergyFacts.Probes.Rapl;
 
 /// <summary>What a powercap RAPL zone measures, from its <c>name</c> file.</summary>
-public enum RaplZoneKind
+internal enum RaplZoneKind
 {
     /// <summary><c>package-N</c>: a whole CPU socket (cores, uncore, and on some parts DRAM controller).</summary>
     Package,
@@ -23,7 +23,7 @@ public enum RaplZoneKind
 }
 
 /// <summary>Which kernel driver exposes the zone.</summary>
-public enum RaplInterface
+internal enum RaplInterface
 {
     /// <summary><c>intel-rapl:*</c>, read from MSRs (Intel and AMD).</summary>
     Msr,
@@ -40,7 +40,7 @@ public enum RaplInterface
 /// <param name="Directory">Full path of the zone directory.</param>
 /// <param name="ParentName">For a subzone, the parent zone's <c>name</c> (e.g. <c>package-0</c>); otherwise null.</param>
 /// <param name="MaxEnergyRangeMicrojoules">The counter's range from <c>max_energy_range_uj</c>; null when missing or unreadable.</param>
-public sealed record RaplZone(
+internal sealed record RaplZone(
     string ZoneId,
     string Name,
     RaplZoneKind Kind,

@@ -7,7 +7,7 @@ namespace EnergyFacts.Probes.Replay;
 /// A recorded power trace (<c>time_s,cpu_w,gpu_w,ram_w</c>): piecewise linear between rows, held at the first row before it
 /// and at the last row after it. Its integral is exact, so tests that replay it know the energy to the joule.
 /// </summary>
-public sealed class PowerTrace
+internal sealed class PowerTrace
 {
     /// <summary>The header a trace file must start with.</summary>
     public const string Header = "time_s,cpu_w,gpu_w,ram_w";

@@ -4,7 +4,7 @@ namespace EnergyFacts.Probes.Replay;
 /// Plays one column of a <see cref="PowerTrace"/> back as an energy counter whose value is the trace's exact integral,
 /// so the energy a test sees does not depend on when the sampler happened to tick.
 /// </summary>
-public sealed class ReplayProbe : IEnergyCounter
+internal sealed class ReplayProbe : IEnergyCounter
 {
     private readonly PowerTrace trace;
 
