@@ -193,7 +193,7 @@ public sealed class ExperimentContext
         var run = (session ?? throw new InvalidOperationException("This experiment case was not given a run by the EnergyFacts executor.")).Run;
         var budget = method is null ? null : EnergyBudget.For(method);
         trialCase = new TrialCase(CaseId, CaseDisplayName, Model, Dataset, Epochs, Batch, Trial, Trials, Definition.Seed, budget);
-        window = TrialWindow.Open(run, TestOutput.Instance, CancellationToken);
+        window = TrialWindow.Open(run, TestOutput.Instance, $"{CaseDisplayName} trial {Trial}", CancellationToken);
         StartedAt = window.StartedAt;
     }
 

@@ -1,80 +1,59 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
+using EnergyFacts.Interprocess;
 
 namespace EnergyFacts.Results;
 
 /// <summary>
-/// Exclusive access to a results folder, across threads and processes: a <c>.energyfacts.lock</c> file held open with
-/// <see cref="FileShare.None"/> (an advisory <c>flock</c> on Unix, a share lock on Windows). The operating system
-/// drops the lock when its holder dies, so a killed test process never leaves the folder locked.
+/// Exclusive access to a results folder, across threads and processes: a <see cref="CrossProcessLock"/> on the
+/// <c>.energyfacts.lock</c> file inside it. A holder keeps it for one row (a few milliseconds), so waiters retry
+/// every few milliseconds; a folder that refuses the lock file (permission denied, read-only file system) fails at
+/// once, since waiting cannot cure it.
 /// </summary>
 internal sealed class ResultsFolderLock : IDisposable
 {
     /// <summary>Name of the lock file inside the folder.</summary>
     public const string FileName = ".energyfacts.lock";
 
-    // A holder keeps the lock for a few milliseconds (one row, one fsync): waiting longer than that between tries
-    // only leaves the folder idle while writers sleep.
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(8);
+    /// <summary>The longest pause between tries at a folder another process writes.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(8);
 
-    // Threads of one process queue here first instead of spinning on the file.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> InProcess = new(StringComparer.Ordinal);
+    private const string Remedy = "Another process is writing results there and has not finished; wait for it, or give this run its own results folder.";
 
-    private readonly SemaphoreSlim gate;
-    private readonly FileStream handle;
+    // One lock object per lock file and timeout, so that threads of one process queue on its semaphore, not the file.
+    private static readonly ConcurrentDictionary<(string LockPath, TimeSpan Timeout), CrossProcessLock> Locks = new();
 
-    private ResultsFolderLock(SemaphoreSlim gate, FileStream handle)
-    {
-        this.gate = gate;
-        this.handle = handle;
-    }
+    private readonly IDisposable pass;
+
+    private ResultsFolderLock(IDisposable pass) => this.pass = pass;
+
+    /// <summary>The results folder's policy: wait <paramref name="timeout"/>, retry every few ms, never degrade.</summary>
+    public static CrossProcessLockPolicy PolicyFor(TimeSpan timeout) => new(timeout, PollInterval, DegradeWhenUnopenable: false, Remedy);
 
     /// <summary>Waits for the lock on <paramref name="folder"/>, creating the folder if needed.</summary>
-    /// <exception cref="ResultsFolderException">The folder is not writable, or the lock was not obtained within <paramref name="timeout"/>.</exception>
+    /// <exception cref="ResultsFolderException">The folder is not writable (at once), or the lock was not obtained within <paramref name="timeout"/>.</exception>
     public static ResultsFolderLock Acquire(string folder, TimeSpan timeout)
     {
         var full = Path.GetFullPath(folder);
         EnsureFolder(full);
         var lockPath = Path.Combine(full, FileName);
-        var gate = InProcess.GetOrAdd(lockPath, _ => new SemaphoreSlim(1, 1));
-        var clock = Stopwatch.StartNew();
-        if (!gate.Wait(timeout))
-        {
-            throw TimedOut(full, lockPath, timeout, "other threads of this process were writing");
-        }
-
+        var folderLock = Locks.GetOrAdd((lockPath, timeout), key => new CrossProcessLock(key.LockPath, PolicyFor(key.Timeout)));
         try
         {
-            var delay = TimeSpan.FromMilliseconds(1);
-            while (true)
-            {
-                try
-                {
-                    var handle = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
-                    return new ResultsFolderLock(gate, handle);
-                }
-                catch (IOException e) when (e.GetType() == typeof(IOException))
-                {
-                    // Held by another process (EWOULDBLOCK / sharing violation): back off and retry until the deadline.
-                    if (clock.Elapsed >= timeout)
-                    {
-                        throw TimedOut(full, lockPath, timeout, e.Message);
-                    }
-
-                    Thread.Sleep(delay + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 3)));
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
-                }
-                catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-                {
-                    throw Unwritable(full, e);
-                }
-            }
+            return new ResultsFolderLock(folderLock.Enter("writing results", onWait: null, CancellationToken.None));
         }
-        catch
+        catch (CrossProcessLockTimeoutException e)
         {
-            gate.Release();
-            throw;
+            throw new ResultsFolderException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Timed out after {timeout.TotalSeconds:0.#} s waiting for the lock on results folder '{full}' ('{lockPath}'), held by {e.Holder}. ") + Remedy,
+                full,
+                e);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw Unwritable(full, e);
         }
     }
 
@@ -86,16 +65,13 @@ internal sealed class ResultsFolderLock : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose()
-    {
-        handle.Dispose();
-        gate.Release();
-    }
+    public void Dispose() => pass.Dispose();
 
+    /// <summary>The error for a folder that cannot be written, naming the cause (permission denied, read-only file system) and the remedy.</summary>
     internal static ResultsFolderException Unwritable(string folder, Exception cause) =>
         new(
-            $"The results folder '{folder}' cannot be written: {cause.Message} " +
-            "Choose a writable results folder (ENERGYFACTS_RESULTS_DIR or --energy-results) or fix its permissions.",
+            $"The results folder '{folder}' cannot be written: {LockFileRefusal.Cause(cause)} ({cause.Message.TrimEnd('.')}). " +
+            "Choose a writable results folder (--energy-results or ENERGYFACTS_RESULTS_DIR), or make this one writable.",
             folder,
             cause);
 
@@ -110,13 +86,4 @@ internal sealed class ResultsFolderLock : IDisposable
             throw Unwritable(folder, e);
         }
     }
-
-    private static ResultsFolderException TimedOut(string folder, string lockPath, TimeSpan timeout, string detail) =>
-        new(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"Timed out after {timeout.TotalSeconds:0.#} s waiting for the lock on results folder '{folder}' ('{lockPath}'): {detail}. ") +
-            "Another process is writing results there and has not finished; wait for it, or give this run its own results folder.",
-            folder,
-            null);
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using EnergyFacts.Accounting;
 using EnergyFacts.Configuration;
-using EnergyFacts.Framework;
 using EnergyFacts.Probes;
 using EnergyFacts.Probes.Idle;
 using EnergyFacts.Results;
@@ -29,7 +28,7 @@ internal sealed class EnergyRun : IDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         Configuration = configuration;
         var settings = configuration.Settings;
-        Gate = new ExperimentGate(settings.ExperimentLockFile);
+        Gate = new ExperimentGate(settings.ExperimentLockFile, settings.LockTimeout);
         probes = new(() => DefaultProbeProviders.CreateCatalog().Select(settings.Probes, settings.ProbeSettings), LazyThreadSafetyMode.ExecutionAndPublication);
         emissions = new(() => EmissionsCalculator.For(new AccountingSettings(settings.Country, settings.Pue)), LazyThreadSafetyMode.ExecutionAndPublication);
         sinks = new(() => DefaultResultSinks.Create(settings.ResultsDirectory), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -25,8 +25,16 @@ internal sealed class TrialWindow : IDisposable
 
     public DateTimeOffset StartedAt { get; }
 
+    /// <summary>Opens the window for an unnamed trial (waiting experiments see "an EnergyFacts trial").</summary>
+    public static TrialWindow Open(EnergyRun run, ITrialOutput output, CancellationToken cancellationToken) =>
+        Open(run, output, "an EnergyFacts trial", cancellationToken);
+
     /// <summary>Opens the window; throws before measuring when the run cannot measure (bad probes, unwritable folder).</summary>
-    public static TrialWindow Open(EnergyRun run, ITrialOutput output, CancellationToken cancellationToken)
+    /// <param name="run">The session's run.</param>
+    /// <param name="output">The trial's output; it is told when the trial waits for another experiment.</param>
+    /// <param name="holder">Who measures, e.g. the case's display name: waiting experiments name it.</param>
+    /// <param name="cancellationToken">Ends a wait for the experiment gate.</param>
+    public static TrialWindow Open(EnergyRun run, ITrialOutput output, string holder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(output);
@@ -48,7 +56,7 @@ internal sealed class TrialWindow : IDisposable
             }
         }
 
-        var pass = run.Gate.Enter(cancellationToken);
+        var pass = run.Gate.Enter(holder, line => output.WriteLine("[energy] " + line), cancellationToken);
         EnergySampler? started = null;
         try
         {
