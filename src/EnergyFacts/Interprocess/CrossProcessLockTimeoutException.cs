@@ -1,7 +1,7 @@
 namespace EnergyFacts.Interprocess;
 
 /// <summary>A cross-process lock was not obtained in time: the message names the lock file, its holder and the remedy.</summary>
-public sealed class CrossProcessLockTimeoutException : TimeoutException
+internal sealed class CrossProcessLockTimeoutException : TimeoutException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">User-facing message.</param>
