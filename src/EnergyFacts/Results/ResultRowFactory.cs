@@ -25,8 +25,30 @@ internal static class ResultRowFactory
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(intensity);
         ArgumentNullException.ThrowIfNull(host);
+        return Create(measurement, outcome, new EmissionsCalculator(settings, intensity).Account(measurement), settings, intensity, host);
+    }
 
-        var account = new EmissionsCalculator(settings, intensity).Account(measurement);
+    /// <summary>Builds the row from an account already computed for <paramref name="measurement"/> (a trial accounts once).</summary>
+    /// <param name="measurement">What the sampler measured over the trial.</param>
+    /// <param name="outcome">Who ran what and how it ended.</param>
+    /// <param name="account">Energies with PUE, emissions and water of <paramref name="measurement"/>.</param>
+    /// <param name="settings">The PUE, WUE and country <paramref name="account"/> was computed with.</param>
+    /// <param name="intensity">The grid carbon intensity <paramref name="account"/> was computed with.</param>
+    /// <param name="host">The machine.</param>
+    public static ResultRow Create(
+        EnergyMeasurement measurement,
+        ExperimentOutcome outcome,
+        EmissionsAccount account,
+        AccountingSettings settings,
+        GridCarbonIntensity intensity,
+        HostInfo host)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(intensity);
+        ArgumentNullException.ThrowIfNull(host);
         var last = outcome.History.Count > 0 ? outcome.History[^1] : null;
         var utilization = outcome.Utilization;
         return new ResultRow

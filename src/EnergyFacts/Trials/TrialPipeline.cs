@@ -31,7 +31,7 @@ internal static class TrialPipeline
         var measuredBy = MeasuredBy(measurement);
         var account = run.Emissions.Account(measurement);
         var decision = TrialDecision.Decide(trial, body, account, measurement, measuredBy);
-        var row = WithTrialStatistics(run, trial, BuildRow(run, trial, body, measurement, decision));
+        var row = WithTrialStatistics(run, trial, BuildRow(run, trial, body, measurement, account, decision));
         Report(output, trial, row, measurement, measuredBy, decision);
         var sinkFailure = Persist(run, trial, row, output);
         return new TrialResult(row, decision.BudgetFailure, sinkFailure);
@@ -42,7 +42,7 @@ internal static class TrialPipeline
         string.Join("; ", measurement.Components.Select(c =>
             $"{c.Component.ToString().ToLowerInvariant()}: {(c.ProbeIds.Count == 0 ? "no probe" : string.Join('+', c.ProbeIds))} ({c.SourceLabel})"));
 
-    private static ResultRow BuildRow(EnergyRun run, TrialCase trial, TrialBody body, EnergyMeasurement measurement, TrialDecision decision) =>
+    private static ResultRow BuildRow(EnergyRun run, TrialCase trial, TrialBody body, EnergyMeasurement measurement, EmissionsAccount account, TrialDecision decision) =>
         ResultRowFactory.Create(
             measurement,
             new ExperimentOutcome
@@ -67,6 +67,7 @@ internal static class TrialPipeline
                 Message = decision.Message,
                 Extra = Extras(run, measurement),
             },
+            account,
             run.Emissions.Settings,
             run.Emissions.Intensity,
             run.Host);
