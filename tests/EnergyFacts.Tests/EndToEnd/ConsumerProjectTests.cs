@@ -369,6 +369,7 @@ public sealed partial class ConsumerProjectTests(ConsumerProjectTests.PackedClon
         }
 
         var command = $"dotnet {string.Join(' ', arguments)} (in {workingDirectory})";
+        var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -380,6 +381,7 @@ public sealed partial class ConsumerProjectTests(ConsumerProjectTests.PackedClon
 
         process.WaitForExit();
         var output = stdout.Result + stderr.Result;
+        TestContext.Current.TestOutputHelper?.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s  {command}");
         Assert.True(process.ExitCode == 0, $"{command} exited with {process.ExitCode}:\n{output}");
         return output;
     }
