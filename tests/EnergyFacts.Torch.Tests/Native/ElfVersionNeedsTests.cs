@@ -1,4 +1,4 @@
-using EnergyFacts.Torch.Native;
+using EnergyFacts.Torch.Build;
 
 namespace EnergyFacts.Torch.Tests.Native;
 

@@ -1,3 +1,4 @@
+using EnergyFacts.Torch.Build;
 using TorchSharp;
 
 namespace EnergyFacts.Torch.Tests.Native;
@@ -25,7 +26,7 @@ public sealed class TorchRuntimeTests
         var info = TorchRuntime.EnsureLoaded();
         var host = LibStdCxxVersionPatchHost.Versions();
 
-        var missing = EnergyFacts.Torch.Native.ElfVersionNeeds.Read(info.LibTorchSharpPath!).Requirements
+        var missing = ElfVersionNeeds.Read(info.LibTorchSharpPath!).Requirements
             .Where(r => r.File == "libstdc++.so.6" && !host.Contains(r.Version))
             .ToList();
 

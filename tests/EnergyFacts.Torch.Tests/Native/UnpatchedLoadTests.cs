@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EnergyFacts.Torch.Native;
+using EnergyFacts.Torch.Build;
 
 namespace EnergyFacts.Torch.Tests.Native;
 
