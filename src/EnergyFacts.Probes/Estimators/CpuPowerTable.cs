@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace EnergyFacts.Probes.Estimators;
 
 /// <summary>How a CPU model string was found in the TDP table.</summary>
-public enum TdpMatchKind
+internal enum TdpMatchKind
 {
     /// <summary>The normalised model string equals a normalised table name.</summary>
     Exact,

@@ -1,7 +1,7 @@
 namespace EnergyFacts.Probes.Platform;
 
 /// <summary>The operating systems the probes distinguish.</summary>
-public enum HostOperatingSystem
+internal enum HostOperatingSystem
 {
     /// <summary>Linux: powercap RAPL, NVML, /proc.</summary>
     Linux,

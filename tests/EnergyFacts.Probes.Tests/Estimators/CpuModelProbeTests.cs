@@ -59,6 +59,7 @@ public sealed class CpuModelProbeTests
     [InlineData("-5")]
     [InlineData("0")]
     [InlineData("NaN")]
+    [InlineData("1e300")]
     public void Bad_tdp_override_is_an_error_naming_the_value(string value)
     {
         var ex = Assert.Throws<ProbeConfigurationException>(() => CpuModelEstimate.Resolve(

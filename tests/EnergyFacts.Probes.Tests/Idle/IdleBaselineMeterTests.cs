@@ -43,10 +43,41 @@ public sealed class IdleBaselineMeterTests
     }
 
     [Fact]
+    public void A_counter_is_read_every_tick_so_a_failed_last_read_leaves_the_power_of_the_good_ones()
+    {
+        using var counter = new ScriptedCounter(t => t.TotalSeconds < 4.5 ? 10 * t.TotalSeconds : null);
+        var meter = ManualMeter(out _);
+        var baseline = meter.Measure([counter], TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        var result = Assert.Single(baseline.Probes);
+        Assert.Equal(new Watts(10), result.Power); // 40 J by the last good read at 4 s
+        Assert.Equal(1, result.Faults);
+        Assert.Equal(5, counter.Reads);
+    }
+
+    [Fact]
     public void Non_positive_duration_is_rejected()
     {
         var meter = ManualMeter(out _);
         Assert.Throws<ArgumentOutOfRangeException>(() => meter.Measure([], TimeSpan.Zero, TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken));
+    }
+
+    private sealed class ScriptedCounter(Func<TimeSpan, double?> joules) : IEnergyCounter
+    {
+        public int Reads { get; private set; }
+
+        public ProbeDescriptor Descriptor { get; } = new("scripted", PowerComponent.Cpu, EnergySource.Measured, "test");
+
+        public void Start() { }
+
+        public bool TryReadEnergy(TimeSpan elapsed, out Joules energySinceStart)
+        {
+            Reads++;
+            var value = joules(elapsed);
+            energySinceStart = new Joules(value ?? 0);
+            return value is not null;
+        }
+
+        public void Dispose() { }
     }
 
     private sealed class FailingSensor : IPowerSensor

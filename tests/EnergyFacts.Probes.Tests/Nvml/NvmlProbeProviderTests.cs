@@ -190,6 +190,16 @@ public sealed class NvmlProbeProviderTests
     }
 
     [Fact]
+    public void An_empty_gpu_list_means_unset_and_falls_back_to_cuda_visible_devices()
+    {
+        using var fake = new FakeNvml();
+        fake.Set("count", 2);
+        var probes = OfferAll(fake, ("ENERGYFACTS_GPUS", ""), ("CUDA_VISIBLE_DEVICES", "1"));
+        Assert.Equal(["nvml:1"], probes.Select(p => p.Descriptor.Id));
+        probes.ForEach(p => p.Dispose());
+    }
+
+    [Fact]
     public void Cuda_visible_devices_by_unique_uuid_prefix_maps_to_nvml_indices_and_an_ambiguous_prefix_is_refused()
     {
         using var fake = new FakeNvml();

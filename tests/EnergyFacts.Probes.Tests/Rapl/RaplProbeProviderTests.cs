@@ -173,10 +173,11 @@ public sealed class RaplProbeProviderTests
     }
 
     [Theory]
-    [InlineData(HostOperatingSystem.Windows, "Windows is not supported")]
-    [InlineData(HostOperatingSystem.MacOS, "macOS is not supported")]
-    public void Default_root_on_an_unsupported_platform_names_the_platform(HostOperatingSystem os, string expected)
+    [InlineData(nameof(HostOperatingSystem.Windows), "Windows is not supported")]
+    [InlineData(nameof(HostOperatingSystem.MacOS), "macOS is not supported")]
+    public void Default_root_on_an_unsupported_platform_names_the_platform(string osName, string expected)
     {
+        var os = Enum.Parse<HostOperatingSystem>(osName); // internal enum: public theories take its name
         var offer = new RaplProbeProvider(os, SysfsCounterFileOpener.Instance).Offer(null, ProbeSettings.Empty);
         Assert.Empty(offer.Probes);
         Assert.Contains(expected, offer.UnavailableReason, StringComparison.Ordinal);
