@@ -12,11 +12,17 @@ internal static class MsBuildSettings
     public const string Prefix = "EnergyFacts.Setting.";
     public const string ProjectDirectoryKey = "EnergyFacts.ProjectDirectory";
 
+    /// <summary>The test project's folder, as compiled into <paramref name="testAssembly"/>; <see langword="null"/> when unknown.</summary>
+    public static string? ProjectDirectory(Assembly? testAssembly) =>
+        testAssembly?.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(m => m.Key == ProjectDirectoryKey)?.Value is { Length: > 0 } dir
+            ? dir
+            : null;
+
     /// <summary>The values compiled into <paramref name="testAssembly"/>, by registry key.</summary>
     public static IReadOnlyDictionary<string, RawSetting> Read(Assembly? testAssembly, string fallbackDirectory)
     {
         var metadata = testAssembly?.GetCustomAttributes<AssemblyMetadataAttribute>().ToList() ?? [];
-        var projectDirectory = metadata.FirstOrDefault(m => m.Key == ProjectDirectoryKey)?.Value is { Length: > 0 } dir ? dir : fallbackDirectory;
+        var projectDirectory = ProjectDirectory(testAssembly) ?? fallbackDirectory;
         var byKey = SettingsRegistry.All.Where(d => d.MsBuildProperty is not null).ToDictionary(d => d.Key, StringComparer.Ordinal);
         var values = new Dictionary<string, RawSetting>(StringComparer.Ordinal);
         foreach (var entry in metadata)

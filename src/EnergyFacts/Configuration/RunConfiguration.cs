@@ -22,12 +22,11 @@ internal sealed record RunConfiguration(EnergyFactsSettings Settings, Guid RunId
         var applicationDirectory = AppContext.BaseDirectory;
         var name = testAssembly?.GetName().Name ?? "energyfacts";
         var msbuild = MsBuildSettings.Read(testAssembly, applicationDirectory);
-        var projectDirectory = testAssembly?.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(m => m.Key == MsBuildSettings.ProjectDirectoryKey)?.Value;
+        var projectDirectory = MsBuildSettings.ProjectDirectory(testAssembly);
         var configPath = configFile is null ? TestConfigFile.DefaultPath(applicationDirectory, name) : Path.GetFullPath(configFile, workingDirectory);
 
         // testconfig.json is written in the project folder and copied next to the application: paths in it are relative to the project.
-        var (testConfig, problems) = TestConfigFile.Read(configPath, projectDirectory is { Length: > 0 } ? projectDirectory : Path.GetDirectoryName(configPath)!);
+        var (testConfig, problems) = TestConfigFile.Read(configPath, projectDirectory ?? Path.GetDirectoryName(configPath)!);
         var settings = SettingsResolver.Resolve(new SettingsSources
         {
             WorkingDirectory = workingDirectory,

@@ -234,28 +234,9 @@ public sealed class CrossProcessLockTests : IDisposable
         }
     }
 
-    private static (Process Child, System.Text.StringBuilder Output) StartHolder(string lockPath)
-    {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("The test host's executable path is unknown.");
-        start.FileName = host;
-        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add("exec");
-            start.ArgumentList.Add(typeof(CrossProcessLockTests).Assembly.Location);
-        }
-
-        start.ArgumentList.Add("--filter-method");
-        start.ArgumentList.Add($"{typeof(CrossProcessLockTests).FullName}.{nameof(The_owner_record_names_the_holder_while_held_and_is_removed_on_release)}");
-        start.Environment[HeldLockVariable] = lockPath;
-
-        var output = new System.Text.StringBuilder();
-        var child = new Process { StartInfo = start };
-        child.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        child.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        child.Start();
-        child.BeginOutputReadLine();
-        child.BeginErrorReadLine();
-        return (child, output);
-    }
+    private static (Process Child, System.Text.StringBuilder Output) StartHolder(string lockPath) =>
+        EndToEnd.TestHostChild.Start(
+            typeof(CrossProcessLockTests),
+            nameof(The_owner_record_names_the_holder_while_held_and_is_removed_on_release),
+            new Dictionary<string, string> { [HeldLockVariable] = lockPath });
 }

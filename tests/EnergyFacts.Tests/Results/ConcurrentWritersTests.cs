@@ -75,30 +75,9 @@ public sealed class ConcurrentWritersTests
         Assert.Empty(Directory.GetFiles(folder.Path, "*.torn-*"));
     }
 
-    private static (Process Child, System.Text.StringBuilder Output) StartWriter(string folder, string writer)
-    {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("The test host's executable path is unknown.");
-        start.FileName = host;
-        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            // Running under the dotnet muxer (dotnet exec / dotnet test): start the test assembly the same way.
-            start.ArgumentList.Add("exec");
-            start.ArgumentList.Add(typeof(ConcurrentWritersTests).Assembly.Location);
-        }
-
-        start.ArgumentList.Add("--filter-method");
-        start.ArgumentList.Add($"{typeof(ConcurrentWritersTests).FullName}.{nameof(Writer_appends_its_rows_in_order)}");
-        start.Environment[FolderVariable] = folder;
-        start.Environment[WriterVariable] = writer;
-
-        var output = new System.Text.StringBuilder();
-        var child = new Process { StartInfo = start };
-        child.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        child.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        child.Start();
-        child.BeginOutputReadLine();
-        child.BeginErrorReadLine();
-        return (child, output);
-    }
+    private static (Process Child, System.Text.StringBuilder Output) StartWriter(string folder, string writer) =>
+        EndToEnd.TestHostChild.Start(
+            typeof(ConcurrentWritersTests),
+            nameof(Writer_appends_its_rows_in_order),
+            new Dictionary<string, string> { [FolderVariable] = folder, [WriterVariable] = writer });
 }
