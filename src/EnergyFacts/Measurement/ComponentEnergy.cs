@@ -19,8 +19,4 @@ internal sealed record ComponentEnergy(
 {
     /// <summary>True when readings were dropped, so <see cref="Energy"/> may be low.</summary>
     public bool Partial => Faults > 0;
-
-    /// <summary>The source as written in results: <c>measured</c>, <c>estimated</c>, <c>replayed</c> or <c>none</c>, plus <c>-partial</c>.</summary>
-    public string SourceLabel =>
-        (Source?.ToString().ToLowerInvariant() ?? "none") + (Partial ? "-partial" : string.Empty);
 }

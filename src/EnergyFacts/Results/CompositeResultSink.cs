@@ -46,7 +46,7 @@ internal sealed class CompositeResultSink : IResultSink
         {
             var details = string.Join(" ", failed.Zip(errors, (name, e) => $"[{name}] {e.Message}"));
             throw new ResultSinkException(
-                $"{errors.Count} of {Sinks.Count} result sinks could not record trial {row.Trial} of '{row.ExperimentName}'" +
+                $"{errors.Count} of {Sinks.Count} result sinks could not record trial {row.Outcome.Trial} of '{row.Outcome.ExperimentName}'" +
                 (errors.Count < Sinks.Count ? " (the others did)" : string.Empty) + $": {details}",
                 failed,
                 errors);

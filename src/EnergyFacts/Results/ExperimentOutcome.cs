@@ -62,7 +62,4 @@ internal sealed record ExperimentOutcome
 
     /// <summary>Mean utilisation over the trial, if sampled.</summary>
     public ResourceUtilization? Utilization { get; init; }
-
-    /// <summary>Additional named values; written to <c>experiments.jsonl</c> under <c>extra</c> (the CSV header is fixed).</summary>
-    public IReadOnlyDictionary<string, string>? Extra { get; init; }
 }

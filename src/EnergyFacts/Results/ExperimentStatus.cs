@@ -24,20 +24,3 @@ internal enum ExperimentStatus
     /// <summary>No valid reading for a component the trial needed: it cannot pass a budget.</summary>
     Unmeasured,
 }
-
-/// <summary>The text form of <see cref="ExperimentStatus"/> used in results files.</summary>
-internal static class ExperimentStatusText
-{
-    /// <summary>The status as written in results: <c>passed</c>, <c>failed</c>, <c>over_budget</c> or <c>error</c>.</summary>
-    public static string ToResultText(this ExperimentStatus status) => status switch
-    {
-        ExperimentStatus.Passed => "passed",
-        ExperimentStatus.Failed => "failed",
-        ExperimentStatus.OverBudget => "over_budget",
-        ExperimentStatus.Error => "error",
-        ExperimentStatus.Cancelled => "cancelled",
-        ExperimentStatus.TimedOut => "timed_out",
-        ExperimentStatus.Unmeasured => "unmeasured",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Expected a defined ExperimentStatus."),
-    };
-}

@@ -1,3 +1,6 @@
+using EnergyFacts.Measurement;
+using EnergyFacts.Probes;
+
 namespace EnergyFacts.Results;
 
 /// <summary>
@@ -19,76 +22,76 @@ internal static class ResultColumns
     /// <summary>All columns in file order.</summary>
     public static IReadOnlyList<ResultColumn> All { get; } =
     [
-        new("timestamp", CodeCarbon, ResultColumnKind.Timestamp, "", "End of the measured window, ISO 8601 with UTC offset.", r => r.Timestamp),
-        new("project_name", CodeCarbon, Text, "", "Project, e.g. the test assembly.", r => r.ProjectName),
-        new("run_id", CodeCarbon, Text, "", "One id per test-process run.", r => r.RunId),
-        new("experiment_id", CodeCarbon, Text, "", "Stable id of the test case, the same across runs.", r => r.ExperimentId),
-        new("duration", CodeCarbon, Number, "s", "Length of the measured window (monotonic clock).", r => r.DurationSeconds),
-        new("emissions", CodeCarbon, Number, "kg CO2eq", "energy_consumed × grid carbon intensity.", r => r.EmissionsKilograms),
-        new("emissions_rate", CodeCarbon, Number, "kg CO2eq/s", "emissions ÷ duration.", r => r.EmissionsRateKilogramsPerSecond),
-        new("cpu_power", CodeCarbon, Number, "W", "Mean CPU power over the window, hardware level (no PUE).", r => r.CpuPowerWatts),
-        new("gpu_power", CodeCarbon, Number, "W", "Mean GPU power over the window, hardware level (no PUE).", r => r.GpuPowerWatts),
-        new("ram_power", CodeCarbon, Number, "W", "Mean RAM power over the window, hardware level (no PUE).", r => r.RamPowerWatts),
-        new("cpu_energy", CodeCarbon, Number, "kWh", "CPU energy × PUE (as CodeCarbon applies PUE to every component).", r => r.CpuEnergyKilowattHours),
-        new("gpu_energy", CodeCarbon, Number, "kWh", "GPU energy × PUE.", r => r.GpuEnergyKilowattHours),
-        new("ram_energy", CodeCarbon, Number, "kWh", "RAM energy × PUE.", r => r.RamEnergyKilowattHours),
-        new("energy_consumed", CodeCarbon, Number, "kWh", "Total energy × PUE (cpu + gpu + ram).", r => r.EnergyConsumedKilowattHours),
-        new("water_consumed", CodeCarbon, Number, "L", "energy_consumed × WUE.", r => r.WaterConsumedLitres),
-        new("country_name", CodeCarbon, Text, "", "Country of the carbon intensity, or World for the world average.", r => r.CountryName),
-        new("country_iso_code", CodeCarbon, Text, "", "ISO 3166-1 alpha-3; empty for the world average.", r => r.CountryIsoCode),
-        new("region", CodeCarbon, Text, "", "Sub-national region; empty (EnergyFacts accounts per country).", r => r.Region),
-        new("cloud_provider", CodeCarbon, Text, "", "Cloud provider; empty off-cloud.", r => r.CloudProvider),
-        new("cloud_region", CodeCarbon, Text, "", "Cloud region; empty off-cloud.", r => r.CloudRegion),
-        new("os", CodeCarbon, Text, "", "Operating system.", r => r.Os),
-        new("python_version", CodeCarbon, Text, "", "Holds the .NET runtime (e.g. .NET 10.0.2); name kept for CodeCarbon tools.", r => r.RuntimeVersion),
-        new("codecarbon_version", CodeCarbon, Text, "", "Holds energyfacts-<version>; name kept for CodeCarbon tools.", r => r.HarnessVersion),
-        new("cpu_count", CodeCarbon, Integer, "", "Logical processors.", r => r.CpuCount),
-        new("cpu_model", CodeCarbon, Text, "", "CPU model name.", r => r.CpuModel),
-        new("gpu_count", CodeCarbon, Integer, "", "GPUs measured.", r => r.GpuCount),
-        new("gpu_model", CodeCarbon, Text, "", "GPU model(s) measured.", r => r.GpuModel),
-        new("longitude", CodeCarbon, Number, "°", "Longitude; empty (EnergyFacts never geolocates).", r => r.Longitude),
-        new("latitude", CodeCarbon, Number, "°", "Latitude; empty (EnergyFacts never geolocates).", r => r.Latitude),
-        new("ram_total_size", CodeCarbon, Number, "GB", "Total RAM, bytes / 2^30.", r => r.RamTotalSizeGigabytes),
-        new("tracking_mode", CodeCarbon, Text, "", "process: estimated CPU power follows this process's CPU time; measured counters are machine-wide.", r => r.TrackingMode),
-        new("cpu_utilization_percent", CodeCarbon, Number, "%", "Mean CPU utilisation; empty when not sampled.", r => r.CpuUtilizationPercent),
-        new("gpu_utilization_percent", CodeCarbon, Number, "%", "Mean GPU utilisation; empty when not sampled.", r => r.GpuUtilizationPercent),
-        new("ram_utilization_percent", CodeCarbon, Number, "%", "Mean RAM utilisation; empty when not sampled.", r => r.RamUtilizationPercent),
-        new("ram_used_gb", CodeCarbon, Number, "GB", "Mean RAM in use; empty when not sampled.", r => r.RamUsedGigabytes),
-        new("on_cloud", CodeCarbon, Text, "", "Y on a cloud VM, N otherwise.", r => r.OnCloud),
-        new("pue", CodeCarbon, Number, "", "Power usage effectiveness applied to every energy.", r => r.Pue),
-        new("wue", CodeCarbon, Number, "L/kWh", "Water usage effectiveness.", r => r.Wue),
+        new("timestamp", CodeCarbon, ResultColumnKind.Timestamp, "", "End of the measured window, ISO 8601 with UTC offset.", r => r.Measurement.StartedAt + r.Measurement.Duration),
+        new("project_name", CodeCarbon, Text, "", "Project, e.g. the test assembly.", r => r.Outcome.ProjectName),
+        new("run_id", CodeCarbon, Text, "", "One id per test-process run.", r => r.Outcome.RunId),
+        new("experiment_id", CodeCarbon, Text, "", "Stable id of the test case, the same across runs.", r => r.Outcome.ExperimentId),
+        new("duration", CodeCarbon, Number, "s", "Length of the measured window (monotonic clock).", r => r.Measurement.Duration.TotalSeconds),
+        new("emissions", CodeCarbon, Number, "kg CO2eq", "energy_consumed × grid carbon intensity.", r => r.Account.Emissions.Value),
+        new("emissions_rate", CodeCarbon, Number, "kg CO2eq/s", "emissions ÷ duration.", r => r.Account.EmissionsRateKilogramsPerSecond),
+        new("cpu_power", CodeCarbon, Number, "W", "Mean CPU power over the window, hardware level (no PUE).", r => MeanPower(r, PowerComponent.Cpu)),
+        new("gpu_power", CodeCarbon, Number, "W", "Mean GPU power over the window, hardware level (no PUE).", r => MeanPower(r, PowerComponent.Gpu)),
+        new("ram_power", CodeCarbon, Number, "W", "Mean RAM power over the window, hardware level (no PUE).", r => MeanPower(r, PowerComponent.Ram)),
+        new("cpu_energy", CodeCarbon, Number, "kWh", "CPU energy × PUE (as CodeCarbon applies PUE to every component).", r => r.Account.CpuEnergy.Value),
+        new("gpu_energy", CodeCarbon, Number, "kWh", "GPU energy × PUE.", r => r.Account.GpuEnergy.Value),
+        new("ram_energy", CodeCarbon, Number, "kWh", "RAM energy × PUE.", r => r.Account.RamEnergy.Value),
+        new("energy_consumed", CodeCarbon, Number, "kWh", "Total energy × PUE (cpu + gpu + ram).", r => r.Account.EnergyConsumed.Value),
+        new("water_consumed", CodeCarbon, Number, "L", "energy_consumed × WUE.", r => r.Account.WaterLitres),
+        new("country_name", CodeCarbon, Text, "", "Country of the carbon intensity, or World for the world average.", r => r.Account.Intensity.CountryName),
+        new("country_iso_code", CodeCarbon, Text, "", "ISO 3166-1 alpha-3; empty for the world average.", r => r.Account.Intensity.IsoCode),
+        new("region", CodeCarbon, Text, "", "Sub-national region; empty (EnergyFacts accounts per country).", r => r.Host.Region),
+        new("cloud_provider", CodeCarbon, Text, "", "Cloud provider; empty off-cloud.", r => r.Host.CloudProvider),
+        new("cloud_region", CodeCarbon, Text, "", "Cloud region; empty off-cloud.", r => r.Host.CloudRegion),
+        new("os", CodeCarbon, Text, "", "Operating system.", r => r.Host.Os),
+        new("python_version", CodeCarbon, Text, "", "Holds the .NET runtime (e.g. .NET 10.0.2); name kept for CodeCarbon tools.", r => r.Host.RuntimeVersion),
+        new("codecarbon_version", CodeCarbon, Text, "", "Holds energyfacts-<version>; name kept for CodeCarbon tools.", r => r.Host.HarnessVersion),
+        new("cpu_count", CodeCarbon, Integer, "", "Logical processors.", r => r.Host.CpuCount),
+        new("cpu_model", CodeCarbon, Text, "", "CPU model name.", r => r.Host.CpuModel),
+        new("gpu_count", CodeCarbon, Integer, "", "GPUs measured.", r => r.Host.GpuCount),
+        new("gpu_model", CodeCarbon, Text, "", "GPU model(s) measured.", r => r.Host.GpuModel),
+        new("longitude", CodeCarbon, Number, "°", "Longitude; empty (EnergyFacts never geolocates).", r => r.Host.Longitude),
+        new("latitude", CodeCarbon, Number, "°", "Latitude; empty (EnergyFacts never geolocates).", r => r.Host.Latitude),
+        new("ram_total_size", CodeCarbon, Number, "GB", "Total RAM, bytes / 2^30.", r => r.Host.RamTotalSizeGigabytes),
+        new("tracking_mode", CodeCarbon, Text, "", "process: estimated CPU power follows this process's CPU time; measured counters are machine-wide.", r => r.Host.TrackingMode),
+        new("cpu_utilization_percent", CodeCarbon, Number, "%", "Mean CPU utilisation; empty when not sampled.", r => r.Outcome.Utilization?.CpuPercent),
+        new("gpu_utilization_percent", CodeCarbon, Number, "%", "Mean GPU utilisation; empty when not sampled.", r => r.Outcome.Utilization?.GpuPercent),
+        new("ram_utilization_percent", CodeCarbon, Number, "%", "Mean RAM utilisation; empty when not sampled.", r => r.Outcome.Utilization?.RamPercent),
+        new("ram_used_gb", CodeCarbon, Number, "GB", "Mean RAM in use; empty when not sampled.", r => r.Outcome.Utilization?.RamUsedGigabytes),
+        new("on_cloud", CodeCarbon, Text, "", "Y on a cloud VM, N otherwise.", r => r.Host.OnCloud),
+        new("pue", CodeCarbon, Number, "", "Power usage effectiveness applied to every energy.", r => r.Account.Pue),
+        new("wue", CodeCarbon, Number, "L/kWh", "Water usage effectiveness.", r => r.Account.Wue),
 
-        new("experiment_name", Experiment, Text, "", "Display name of the case, e.g. Train [resnet18 | batch=64 | epochs=2].", r => r.ExperimentName),
-        new("model", Experiment, Text, "", "Model.", r => r.Model),
-        new("dataset", Experiment, Text, "", "Dataset; empty when not set.", r => r.Dataset),
-        new("epochs", Experiment, Integer, "", "Epochs asked for.", r => r.Epochs),
-        new("batch_size", Experiment, Integer, "", "Batch size.", r => r.BatchSize),
-        new("train_loss", Experiment, Number, "", "Last epoch's training loss.", r => r.TrainLoss),
-        new("eval_loss", Experiment, Number, "", "Last epoch's evaluation loss.", r => r.EvalLoss),
-        new("eval_top1", Experiment, Number, "", "Last epoch's top-1 accuracy, fraction 0–1.", r => r.EvalTop1),
-        new("eval_top5", Experiment, Number, "", "Last epoch's top-5 accuracy, fraction 0–1.", r => r.EvalTop5),
-        new("lr", Experiment, Number, "", "Last epoch's learning rate.", r => r.LearningRate),
-        new("metrics", Experiment, Text, "", "Metrics the experiment reported (ReportMetric), name=value;name=value; typed with units in experiments.jsonl.", r => ReportedMetric.FormatList(r.Metrics)),
+        new("experiment_name", Experiment, Text, "", "Display name of the case, e.g. Train [resnet18 | batch=64 | epochs=2].", r => r.Outcome.ExperimentName),
+        new("model", Experiment, Text, "", "Model.", r => r.Outcome.Model),
+        new("dataset", Experiment, Text, "", "Dataset; empty when not set.", r => r.Outcome.Dataset),
+        new("epochs", Experiment, Integer, "", "Epochs asked for.", r => r.Outcome.Epochs),
+        new("batch_size", Experiment, Integer, "", "Batch size.", r => r.Outcome.BatchSize),
+        new("train_loss", Experiment, Number, "", "Last epoch's training loss.", r => r.LastEpoch?.TrainLoss),
+        new("eval_loss", Experiment, Number, "", "Last epoch's evaluation loss.", r => r.LastEpoch?.EvalLoss),
+        new("eval_top1", Experiment, Number, "", "Last epoch's top-1 accuracy, fraction 0–1.", r => r.LastEpoch?.EvalTop1),
+        new("eval_top5", Experiment, Number, "", "Last epoch's top-5 accuracy, fraction 0–1.", r => r.LastEpoch?.EvalTop5),
+        new("lr", Experiment, Number, "", "Last epoch's learning rate.", r => r.LastEpoch?.LearningRate),
+        new("metrics", Experiment, Text, "", "Metrics the experiment reported (ReportMetric), name=value;name=value; typed with units in experiments.jsonl.", r => ReportedMetric.FormatList(r.Outcome.Metrics)),
 
-        new("trial", Own, Integer, "", "1-based trial number.", r => r.Trial),
-        new("seed", Own, Integer, "", "Random seed; empty when not set.", r => r.Seed),
-        new("device", Own, Text, "", "Device: cpu, cuda:0, none.", r => r.Device),
-        new("samples", Own, Integer, "", "Training samples processed.", r => r.Samples),
-        new("status", Own, Text, "", "passed, failed, over_budget, error, cancelled, timed_out or unmeasured.", r => r.Status.ToResultText()),
-        new("budget", Own, Text, "", "Budget that applied, e.g. MaxKilowattHours=1E-05; empty when none.", r => r.Budget),
-        new("energy_source", Own, Text, "", "Per component: measured, estimated, replayed or none, -partial when readings were dropped.", r => r.EnergySource),
-        new("probes", Own, Text, "", "Probes used.", r => r.Probes),
-        new("sample_count", Own, Integer, "", "Sampler ticks in the window, opening and closing reads included.", r => r.SampleCount),
-        new("sampler_cpu_seconds", Own, Number, "s", "CPU time the sampler itself used: the harness's overhead.", r => r.SamplerCpuSeconds),
-        new("energy_joules", Own, Number, "J", "Total energy × PUE in joules, unrounded.", r => r.EnergyJoules),
+        new("trial", Own, Integer, "", "1-based trial number.", r => r.Outcome.Trial),
+        new("seed", Own, Integer, "", "Random seed; empty when not set.", r => r.Outcome.Seed),
+        new("device", Own, Text, "", "Device: cpu, cuda:0, none.", r => r.Outcome.Device),
+        new("samples", Own, Integer, "", "Training samples processed.", r => r.Outcome.Samples),
+        new("status", Own, Text, "", "passed, failed, over_budget, error, cancelled, timed_out or unmeasured.", r => FileTokens.Of(r.Outcome.Status)),
+        new("budget", Own, Text, "", "Budget that applied, e.g. MaxKilowattHours=1E-05; empty when none.", r => r.Outcome.Budget),
+        new("energy_source", Own, Text, "", "Per component: measured, estimated, replayed or none, -partial when readings were dropped.", r => DescribeSources(r.Measurement)),
+        new("probes", Own, Text, "", "Probes used.", r => ListProbes(r)),
+        new("sample_count", Own, Integer, "", "Sampler ticks in the window, opening and closing reads included.", r => r.Measurement.SampleCount),
+        new("sampler_cpu_seconds", Own, Number, "s", "CPU time the sampler itself used: the harness's overhead.", r => r.Measurement.SamplerCpuTime.TotalSeconds),
+        new("energy_joules", Own, Number, "J", "Total energy × PUE in joules, unrounded.", r => r.EnergyWithPue.Value),
         new("joules_per_sample", Own, Number, "J", "energy_joules ÷ samples; empty when no samples were reported.", r => r.JoulesPerSample),
-        new("carbon_intensity", Own, Number, "g CO2eq/kWh", "Grid carbon intensity applied.", r => r.CarbonIntensityGramsPerKilowattHour),
-        new("carbon_intensity_source", Own, Text, "", "Where the carbon intensity comes from.", r => r.CarbonIntensitySource),
-        new("sampling_interval_ms", Own, Number, "ms", "Sampling interval asked for.", r => r.SamplingIntervalMilliseconds),
-        new("faults", Own, Integer, "", "Probe readings dropped (failed, NaN, backwards); > 0 means energy may be low.", r => r.Faults),
-        new("trials", Own, Integer, "", "Trials the case runs in all.", r => r.Trials),
-        new("warnings", Own, Text, "", "Measurement warnings, separated by ' | '.", r => r.Warnings.Count == 0 ? null : string.Join(" | ", r.Warnings)),
-        new("message", Own, Text, "", "Failure or error text; empty when passed.", r => r.Message),
+        new("carbon_intensity", Own, Number, "g CO2eq/kWh", "Grid carbon intensity applied.", r => r.Account.Intensity.GramsPerKilowattHour),
+        new("carbon_intensity_source", Own, Text, "", "Where the carbon intensity comes from.", r => r.Account.Intensity.Source),
+        new("sampling_interval_ms", Own, Number, "ms", "Sampling interval asked for.", r => r.Measurement.Interval.TotalMilliseconds),
+        new("faults", Own, Integer, "", "Probe readings dropped (failed, NaN, backwards); > 0 means energy may be low.", r => r.Measurement.Components.Sum(c => c.Faults)),
+        new("trials", Own, Integer, "", "Trials the case runs in all.", r => r.Outcome.Trials),
+        new("warnings", Own, Text, "", "Measurement warnings, separated by ' | '.", r => r.Measurement.Warnings.Count == 0 ? null : string.Join(" | ", r.Measurement.Warnings)),
+        new("message", Own, Text, "", "Failure or error text; empty when passed.", r => r.Outcome.Message),
     ];
 
     /// <summary>Column names in file order.</summary>
@@ -113,4 +116,19 @@ internal static class ResultColumns
     public static ResultColumn Get(string name) =>
         All.FirstOrDefault(c => c.Name == name)
         ?? throw new KeyNotFoundException($"No results column is named '{name}'; columns are: {string.Join(", ", Names)}.");
+
+    /// <summary>The per-component source label, e.g. <c>cpu=estimated;gpu=none;ram=measured-partial</c>.</summary>
+    public static string DescribeSources(EnergyMeasurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        return string.Join(';', measurement.Components.Select(c => $"{FileTokens.Of(c.Component)}={FileTokens.SourceOf(c)}"));
+    }
+
+    private static double MeanPower(ResultRow row, PowerComponent component) =>
+        row.Measurement.Components.Where(c => c.Component == component).Sum(c => c.MeanPower.Value);
+
+    private static string ListProbes(ResultRow row) =>
+        !string.IsNullOrWhiteSpace(row.Outcome.Probes)
+            ? row.Outcome.Probes
+            : string.Join(',', row.Measurement.Components.SelectMany(c => c.ProbeIds).Distinct(StringComparer.Ordinal));
 }

@@ -31,7 +31,12 @@ internal static class TrialPipeline
         var measuredBy = MeasuredBy(measurement);
         var account = run.Emissions.Account(measurement);
         var decision = TrialDecision.Decide(trial, body, account, measurement, measuredBy);
-        var row = WithTrialStatistics(run, trial, BuildRow(run, trial, body, measurement, account, decision));
+        var row = WithTrialStatistics(run, trial, BuildRow(run, trial, body, measurement, account, decision) with
+        {
+            AboveIdle = run.Idle is { } idle ? AboveIdleEnergy.Of(idle, measurement) : null,
+            Settings = run.Settings.Provenance,
+            ProbeLegends = [.. run.Probes.Probes.Select(p => new ProbeLegend(p.Descriptor.Id, p.Descriptor.Legend))],
+        });
         Report(output, trial, row, measurement, measuredBy, decision);
         var sinkFailure = Persist(run, trial, row, output);
         return new TrialResult(row, decision.BudgetFailure, sinkFailure);
@@ -40,7 +45,7 @@ internal static class TrialPipeline
     /// <summary>Who measured each component, from the measurement itself.</summary>
     public static string MeasuredBy(EnergyMeasurement measurement) =>
         string.Join("; ", measurement.Components.Select(c =>
-            $"{c.Component.ToString().ToLowerInvariant()}: {(c.ProbeIds.Count == 0 ? "no probe" : string.Join('+', c.ProbeIds))} ({c.SourceLabel})"));
+            $"{FileTokens.Of(c.Component)}: {(c.ProbeIds.Count == 0 ? "no probe" : string.Join('+', c.ProbeIds))} ({FileTokens.SourceOf(c)})"));
 
     private static ResultRow BuildRow(EnergyRun run, TrialCase trial, TrialBody body, EnergyMeasurement measurement, EmissionsAccount account, TrialDecision decision) =>
         ResultRowFactory.Create(
@@ -65,11 +70,8 @@ internal static class TrialPipeline
                 Status = decision.Status,
                 Budget = trial.Budget?.ToString(),
                 Message = decision.Message,
-                Extra = Extras(run, measurement),
             },
             account,
-            run.Emissions.Settings,
-            run.Emissions.Intensity,
             run.Host);
 
     private static string? Persist(EnergyRun run, TrialCase trial, ResultRow row, ITrialOutput output)
@@ -92,7 +94,7 @@ internal static class TrialPipeline
     {
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"[energy] {trial.DisplayName} trial {trial.Trial}/{trial.Trials}: {row.EnergyJoules:G6} J, {row.EnergyConsumedKilowattHours:G6} kWh (PUE {row.Pue}), {row.EmissionsKilograms:G4} kg CO2eq at {row.CarbonIntensityGramsPerKilowattHour:G4} g/kWh ({row.CountryName}) over {row.DurationSeconds:F3} s; {measuredBy}; {row.SampleCount} samples, sampler CPU {row.SamplerCpuSeconds * 1000:F2} ms; status {decision.Status.ToResultText()}"));
+            $"[energy] {trial.DisplayName} trial {trial.Trial}/{trial.Trials}: {row.EnergyWithPue.Value:G6} J, {row.Account.EnergyConsumed.Value:G6} kWh (PUE {row.Account.Pue}), {row.Account.Emissions.Value:G4} kg CO2eq at {row.Account.Intensity.GramsPerKilowattHour:G4} g/kWh ({row.Account.Intensity.CountryName}) over {measurement.Duration.TotalSeconds:F3} s; {measuredBy}; {measurement.SampleCount} samples, sampler CPU {measurement.SamplerCpuTime.TotalMilliseconds:F2} ms; status {FileTokens.Of(decision.Status)}"));
         if (row.Statistics is { } stats)
         {
             output.WriteLine(string.Create(
@@ -100,9 +102,9 @@ internal static class TrialPipeline
                 $"[energy] {trial.DisplayName} over {stats.Count} trials: energy mean {stats.EnergyJoules.Mean:G6} J, sd {stats.EnergyJoules.StandardDeviation:G4} J, 95% CI [{stats.EnergyJoules.ConfidenceLow:G6}, {stats.EnergyJoules.ConfidenceHigh:G6}] J"));
         }
 
-        if (row.Extra?.GetValueOrDefault("dynamic_energy_j") is { } dynamicJoules)
+        if (row.AboveIdle is { } aboveIdle)
         {
-            output.WriteLine($"[energy] above idle: {dynamicJoules} J (total minus idle power × duration, PUE not applied)");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[energy] above idle: {aboveIdle.Total.Value:R} J (total minus idle power × duration, PUE not applied)"));
         }
 
         foreach (var warning in measurement.Warnings)
@@ -114,44 +116,6 @@ internal static class TrialPipeline
         {
             output.WriteLine("[energy] " + note);
         }
-    }
-
-    // How each probe got its number (e.g. which TDP the cpu-model estimate used), and the idle baseline when measured.
-    private static Dictionary<string, string> Extras(EnergyRun run, EnergyMeasurement measurement)
-    {
-        var extra = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var probe in run.Probes.Probes)
-        {
-            extra["probe." + probe.Descriptor.Id] = probe.Descriptor.Legend;
-        }
-
-        foreach (var setting in run.Settings.Provenance)
-        {
-            extra[$"setting.{setting.Key}"] = $"{setting.Value} ({setting.Source})";
-        }
-
-        if (run.Idle is { } idle)
-        {
-            AddAboveIdle(extra, idle, measurement);
-        }
-
-        return extra;
-    }
-
-    // Total energy minus idle power × duration, per component; negative values are kept, not hidden.
-    private static void AddAboveIdle(Dictionary<string, string> extra, IdleBaseline idle, EnergyMeasurement measurement)
-    {
-        var dynamic = Joules.Zero;
-        foreach (var component in measurement.Components)
-        {
-            var name = component.Component.ToString().ToLowerInvariant();
-            var above = idle.DynamicEnergy(component.Component, component.Energy, measurement.Duration);
-            dynamic += above;
-            extra[$"idle_{name}_power_w"] = idle.PowerOf(component.Component).Value.ToString("R", CultureInfo.InvariantCulture);
-            extra[$"dynamic_{name}_energy_j"] = above.Value.ToString("R", CultureInfo.InvariantCulture);
-        }
-
-        extra["dynamic_energy_j"] = dynamic.Value.ToString("R", CultureInfo.InvariantCulture);
     }
 
     private static ResultRow WithTrialStatistics(EnergyRun run, TrialCase trial, ResultRow row)

@@ -18,7 +18,7 @@ public sealed class EstimateProvenanceTests
         var expectedLegend = Environment.ProcessorCount == 2 ? expected : expected.Split(':')[0];
         Assert.Contains(expectedLegend, run.Output, StringComparison.Ordinal);
         using var row = JsonDocument.Parse(File.ReadLines(Path.Combine(run.ResultsDirectory, "experiments.jsonl")).Single());
-        Assert.Contains(expectedLegend, row.RootElement.GetProperty("extra").GetProperty("probe.cpu-model").GetString(), StringComparison.Ordinal);
+        Assert.Contains(expectedLegend, row.RootElement.GetProperty("probe_legends").EnumerateArray().Single(p => p.GetProperty("probe").GetString() == "cpu-model").GetProperty("legend").GetString(), StringComparison.Ordinal);
         Assert.Equal("cpu=estimated;gpu=none;ram=none", row.RootElement.GetProperty("energy_source").GetString());
     }
 }

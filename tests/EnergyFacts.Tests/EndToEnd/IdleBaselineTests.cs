@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace EnergyFacts.Tests.EndToEnd;
@@ -15,10 +14,11 @@ public sealed class IdleBaselineTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("[energy] idle baseline: constant:cpu (cpu, estimated): 10 W idle over 0.3", run.Output, StringComparison.Ordinal); // the window is at least 0.3 s, a little more under load
         using var row = JsonDocument.Parse(File.ReadLines(Path.Combine(run.ResultsDirectory, "experiments.jsonl")).Single());
-        var extra = row.RootElement.GetProperty("extra");
+        var aboveIdle = row.RootElement.GetProperty("above_idle");
+        var cpu = aboveIdle.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("component").GetString() == "cpu");
         // Energy over time from the shared integration engine: 10 W to within floating-point rounding of the sum.
-        Assert.Equal(10, double.Parse(extra.GetProperty("idle_cpu_power_w").GetString()!, CultureInfo.InvariantCulture), 1e-9);
-        var dynamicJoules = double.Parse(extra.GetProperty("dynamic_energy_j").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal(10, cpu.GetProperty("idle_power_w").GetDouble(), 1e-9);
+        var dynamicJoules = aboveIdle.GetProperty("energy_joules").GetDouble();
         Assert.InRange(dynamicJoules, -1e-3, 1e-3);
         Assert.Contains("[energy] above idle:", run.Output, StringComparison.Ordinal);
     }

@@ -14,9 +14,8 @@ public sealed class SettingsSourcesEndToEndTests
     {
         var line = File.ReadLines(Path.Combine(run.ResultsDirectory, "experiments.jsonl")).Last();
         using var row = JsonDocument.Parse(line);
-        var text = row.RootElement.GetProperty("extra").GetProperty("setting." + key).GetString()!;
-        var open = text.IndexOf(" (", StringComparison.Ordinal);
-        return (text[..open], text[(open + 2)..^1]);
+        var setting = row.RootElement.GetProperty("settings").EnumerateArray().Single(s => s.GetProperty("key").GetString() == key);
+        return (setting.GetProperty("value").GetString()!, setting.GetProperty("source").GetString()!);
     }
 
     [Fact]

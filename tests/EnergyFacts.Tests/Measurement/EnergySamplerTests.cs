@@ -1,3 +1,4 @@
+using EnergyFacts.Results;
 using EnergyFacts.Measurement;
 using EnergyFacts.Probes;
 using EnergyFacts.Probes.Replay;
@@ -51,8 +52,8 @@ public sealed class EnergySamplerTests
         var gpu = measurement[PowerComponent.Gpu];
         Assert.Equal(50 * measurement.Duration.TotalSeconds, gpu.Energy.Value, 50 * measurement.Duration.TotalSeconds * 0.01);
         Assert.Equal(50, gpu.MeanPower.Value, 0.5);
-        Assert.Equal("measured", gpu.SourceLabel);
-        Assert.Equal("none", measurement[PowerComponent.Cpu].SourceLabel);
+        Assert.Equal("measured", FileTokens.SourceOf(gpu));
+        Assert.Equal("none", FileTokens.SourceOf(measurement[PowerComponent.Cpu]));
         Assert.Equal(0, measurement[PowerComponent.Cpu].Energy.Value);
     }
 
@@ -73,7 +74,7 @@ public sealed class EnergySamplerTests
 
         Assert.True(cpu.Faults > 0);
         Assert.True(cpu.Partial);
-        Assert.Equal("measured-partial", cpu.SourceLabel);
+        Assert.Equal("measured-partial", FileTokens.SourceOf(cpu));
         Assert.True(cpu.Energy.Value > 0, "good samples still count");
     }
 

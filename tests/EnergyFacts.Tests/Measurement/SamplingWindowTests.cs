@@ -1,3 +1,4 @@
+using EnergyFacts.Results;
 using System.Diagnostics;
 using EnergyFacts.Measurement;
 using EnergyFacts.Probes;
@@ -33,7 +34,7 @@ public sealed class SamplingWindowTests
         Assert.Equal(EnergySource.Replayed, cpu.Source); // estimated + replayed reads as replayed
         Assert.Equal(["constant:cpu", "replay:cpu"], cpu.ProbeIds);
         Assert.Equal(3, components[1].Faults); // every read of the failing GPU sensor
-        Assert.Equal("measured-partial", components[1].SourceLabel);
+        Assert.Equal("measured-partial", FileTokens.SourceOf(components[1]));
         Assert.Equal(3, window.SampleCount);
 
         var marks = new Joules[3];

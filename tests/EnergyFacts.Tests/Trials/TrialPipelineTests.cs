@@ -55,10 +55,10 @@ public sealed class TrialPipelineTests : IDisposable
         var output = new Lines();
         var result = RunTrial(run, Case(), Body(), output);
 
-        Assert.Equal(ExperimentStatus.Passed, result.Row.Status);
-        Assert.True(result.Row.DurationSeconds >= 0.05);
+        Assert.Equal(ExperimentStatus.Passed, result.Row.Outcome.Status);
+        Assert.True(result.Row.Measurement.Duration.TotalSeconds >= 0.05);
         // 100 W declared for the measured window, PUE 1.5 on top.
-        Assert.Equal(100 * result.Row.DurationSeconds * 1.5 / 3.6e6, result.Row.EnergyConsumedKilowattHours, 1e-9);
+        Assert.Equal(100 * result.Row.Measurement.Duration.TotalSeconds * 1.5 / 3.6e6, result.Row.Account.EnergyConsumed.Value, 1e-9);
         Assert.Null(result.BudgetFailure);
         Assert.Null(result.SinkFailure);
         Assert.Single(File.ReadAllLines(Path.Combine(folder, "results", "emissions.csv")).Skip(1));
@@ -73,7 +73,7 @@ public sealed class TrialPipelineTests : IDisposable
         var budget = new EnergyBudget("method Train", new KilowattHours(1e-9), null, null, null);
         var result = RunTrial(run, Case(budget), Body(), new Lines());
 
-        Assert.Equal(ExperimentStatus.OverBudget, result.Row.Status);
+        Assert.Equal(ExperimentStatus.OverBudget, result.Row.Outcome.Status);
         Assert.Contains("MaxKilowattHours = 1E-09 kWh, measured", result.BudgetFailure, StringComparison.Ordinal);
     }
 
@@ -89,7 +89,7 @@ public sealed class TrialPipelineTests : IDisposable
         var budget = new EnergyBudget("method Train", new KilowattHours(1), null, null, null);
         var result = RunTrial(run, Case(budget), Body(status), new Lines());
 
-        Assert.Equal(status, result.Row.Status);
+        Assert.Equal(status, result.Row.Outcome.Status);
         Assert.Null(result.BudgetFailure);
     }
 
@@ -110,8 +110,9 @@ public sealed class TrialPipelineTests : IDisposable
     {
         using var run = NewRun();
         var result = RunTrial(run, Case(), Body(), new Lines());
-        Assert.Equal("1 (--energy-pue)", result.Row.Extra!["setting.pue"]);
-        Assert.Equal("600 (default)", result.Row.Extra["setting.lock-timeout"]);
+        Assert.Equal(new ResolvedSetting("pue", "1", "--energy-pue"), result.Row.Settings.Single(s => s.Key == "pue"));
+        Assert.Equal(new ResolvedSetting("lock-timeout", "600", "default"), result.Row.Settings.Single(s => s.Key == "lock-timeout"));
+        Assert.Contains(result.Row.ProbeLegends, legend => legend.ProbeId.Length > 0 && legend.Legend.Length > 0);
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class TrialPipelineTests : IDisposable
 
         var result = TrialPipeline.Finish(run, Case(budget), Body(), measurement, new Lines());
 
-        Assert.Equal(ExperimentStatus.Unmeasured, result.Row.Status);
+        Assert.Equal(ExperimentStatus.Unmeasured, result.Row.Outcome.Status);
         Assert.Contains("was not measured", result.BudgetFailure, StringComparison.Ordinal);
         Assert.Contains("8 failed reads", result.BudgetFailure, StringComparison.Ordinal);
     }

@@ -8,8 +8,10 @@ namespace EnergyFacts.Results.Jsonl;
 
 /// <summary>
 /// The <c>experiments.jsonl</c> format: one JSON object per line and trial, with <c>schema</c>, every
-/// <see cref="ResultColumns"/> column (numbers as JSON numbers, unknown values as <c>null</c>), the per-epoch
-/// <c>history</c>, the trial <c>statistics</c> when known and <c>extra</c>.
+/// <see cref="ResultColumns"/> column (numbers as JSON numbers; unknown values and NaN/∞ as <c>null</c>, the latter
+/// named under <c>non_finite</c>), the per-epoch <c>history</c>, the typed <c>reported_metrics</c>, the trial
+/// <c>statistics</c> when known, every <c>settings</c> value with its source, the <c>probe_legends</c> and the energy
+/// <c>above_idle</c> when an idle baseline was measured.
 /// </summary>
 internal static class ExperimentsJsonl
 {
@@ -17,7 +19,10 @@ internal static class ExperimentsJsonl
     public const string FileName = "experiments.jsonl";
 
     /// <summary>Value of the <c>schema</c> member of every line; changes when the shape changes incompatibly.</summary>
-    public const string Schema = "energyfacts.experiment/1";
+    public const string Schema = "energyfacts.experiment/2";
+
+    /// <summary>Schemas this version reads: its own and the first (same columns; NaN written as text, settings under <c>extra</c>).</summary>
+    public static IReadOnlyList<string> ReadableSchemas { get; } = ["energyfacts.experiment/1", Schema];
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -35,29 +40,33 @@ internal static class ExperimentsJsonl
         {
             json.WriteStartObject();
             json.WriteString("schema", Schema);
+            var nonFinite = new List<(string Name, double Value)>();
             foreach (var column in ResultColumns.All)
             {
-                WriteValue(json, column.Name, column.ValueOf(row));
+                WriteValue(json, column.Name, column.ValueOf(row), nonFinite);
             }
 
+            WriteNonFinite(json, nonFinite);
             json.WriteStartArray("history");
-            foreach (var epoch in row.History)
+            foreach (var epoch in row.Outcome.History)
             {
+                var epochNonFinite = new List<(string Name, double Value)>();
                 json.WriteStartObject();
                 json.WriteNumber("epoch", epoch.Epoch);
-                WriteValue(json, "train_loss", epoch.TrainLoss);
-                WriteValue(json, "eval_loss", epoch.EvalLoss);
-                WriteValue(json, "eval_top1", epoch.EvalTop1);
-                WriteValue(json, "eval_top5", epoch.EvalTop5);
-                WriteValue(json, "lr", epoch.LearningRate);
+                WriteValue(json, "train_loss", epoch.TrainLoss, epochNonFinite);
+                WriteValue(json, "eval_loss", epoch.EvalLoss, epochNonFinite);
+                WriteValue(json, "eval_top1", epoch.EvalTop1, epochNonFinite);
+                WriteValue(json, "eval_top5", epoch.EvalTop5, epochNonFinite);
+                WriteValue(json, "lr", epoch.LearningRate, epochNonFinite);
                 json.WriteNumber("samples", epoch.Samples);
-                WriteValue(json, "duration", epoch.Duration.TotalSeconds);
+                WriteValue(json, "duration", epoch.Duration.TotalSeconds, epochNonFinite);
+                WriteNonFinite(json, epochNonFinite);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteStartArray("reported_metrics");
-            foreach (var metric in row.Metrics)
+            foreach (var metric in row.Outcome.Metrics)
             {
                 json.WriteStartObject();
                 json.WriteString("name", metric.Name);
@@ -77,21 +86,28 @@ internal static class ExperimentsJsonl
 
             json.WriteEndArray();
             WriteStatistics(json, row.Statistics);
-            if (row.Extra is null)
+            json.WriteStartArray("settings");
+            foreach (var setting in row.Settings.OrderBy(s => s.Key, StringComparer.Ordinal))
             {
-                json.WriteNull("extra");
-            }
-            else
-            {
-                json.WriteStartObject("extra");
-                foreach (var (key, value) in row.Extra.OrderBy(e => e.Key, StringComparer.Ordinal))
-                {
-                    json.WriteString(key, value);
-                }
-
+                json.WriteStartObject();
+                json.WriteString("key", setting.Key);
+                json.WriteString("value", setting.Value);
+                json.WriteString("source", setting.Source);
                 json.WriteEndObject();
             }
 
+            json.WriteEndArray();
+            json.WriteStartArray("probe_legends");
+            foreach (var legend in row.ProbeLegends)
+            {
+                json.WriteStartObject();
+                json.WriteString("probe", legend.ProbeId);
+                json.WriteString("legend", legend.Legend);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            WriteAboveIdle(json, row.AboveIdle);
             json.WriteEndObject();
         }
 
@@ -99,8 +115,20 @@ internal static class ExperimentsJsonl
     }
 
     /// <summary>Reads every line's columns as column name → invariant text (empty for <c>null</c>), like <c>EmissionsCsv.Read</c>.</summary>
-    /// <exception cref="ResultsFileFormatException">A line is not a JSON object of this schema; the message names file and line.</exception>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string path)
+    /// <exception cref="ResultsFileFormatException">A line is not a JSON object of a readable schema; the message names file and line.</exception>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string path) => Read(path, damaged: null);
+
+    /// <summary>
+    /// Reads every readable line and sets the damaged ones aside into <paramref name="damaged"/> (file, line and why),
+    /// for derived files such as <c>summary.md</c>: one damaged line must not stop later experiments from being recorded.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadReadable(string path, List<ResultsFileFormatException> damaged)
+    {
+        ArgumentNullException.ThrowIfNull(damaged);
+        return Read(path, damaged);
+    }
+
+    private static List<IReadOnlyDictionary<string, string>> Read(string path, List<ResultsFileFormatException>? damaged)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var rows = new List<IReadOnlyDictionary<string, string>>();
@@ -115,7 +143,14 @@ internal static class ExperimentsJsonl
                 continue;
             }
 
-            rows.Add(ParseLine(line, path, lineNumber));
+            try
+            {
+                rows.Add(ParseLine(line, path, lineNumber));
+            }
+            catch (ResultsFileFormatException e) when (damaged is not null)
+            {
+                damaged.Add(e);
+            }
         }
 
         return rows;
@@ -145,10 +180,10 @@ internal static class ExperimentsJsonl
             var schema = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String
                 ? s.GetString()
                 : null;
-            if (schema != Schema)
+            if (schema is null || !ReadableSchemas.Contains(schema))
             {
                 throw new ResultsFileFormatException(
-                    $"'{path}' line {lineNumber} has schema '{schema ?? "(none)"}' but EnergyFacts writes '{Schema}'; the file was " +
+                    $"'{path}' line {lineNumber} has schema '{schema ?? "(none)"}' but this version of EnergyFacts reads {string.Join(" and ", ReadableSchemas.Select(r => $"'{r}'"))}; the file was " +
                     "written by another tool or version, and appending would mix formats. Choose another results folder " +
                     "(ENERGYFACTS_RESULTS_DIR or --energy-results) or move the file away.",
                     path,
@@ -156,9 +191,15 @@ internal static class ExperimentsJsonl
             }
 
             var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            var nonFinite = root.TryGetProperty("non_finite", out var n) && n.ValueKind == JsonValueKind.Object ? n : default;
             foreach (var column in ResultColumns.All)
             {
                 row[column.Name] = root.TryGetProperty(column.Name, out var value) ? AsText(value) : string.Empty;
+                if (row[column.Name].Length == 0 && nonFinite.ValueKind == JsonValueKind.Object
+                    && nonFinite.TryGetProperty(column.Name, out var special) && special.ValueKind == JsonValueKind.String)
+                {
+                    row[column.Name] = special.GetString() ?? string.Empty;
+                }
             }
 
             return row;
@@ -172,7 +213,7 @@ internal static class ExperimentsJsonl
         _ => value.GetRawText(),
     };
 
-    private static void WriteValue(Utf8JsonWriter json, string name, object? value)
+    private static void WriteValue(Utf8JsonWriter json, string name, object? value, List<(string Name, double Value)>? nonFinite = null)
     {
         switch (value)
         {
@@ -183,8 +224,10 @@ internal static class ExperimentsJsonl
                 json.WriteNumber(name, number);
                 break;
             case double number:
-                // JSON has no NaN or infinity; keep the fact (e.g. a diverged loss) as text rather than dropping it.
-                json.WriteString(name, number.ToString(CultureInfo.InvariantCulture));
+                // JSON has no NaN or infinity: the field stays a number-or-null, and the fact (e.g. a diverged loss)
+                // is kept under non_finite rather than dropped or written as a string in a numeric field.
+                json.WriteNull(name);
+                nonFinite?.Add((name, number));
                 break;
             case int number:
                 json.WriteNumber(name, number);
@@ -196,6 +239,46 @@ internal static class ExperimentsJsonl
                 json.WriteString(name, ResultColumn.FormatInvariant(value));
                 break;
         }
+    }
+
+    private static void WriteNonFinite(Utf8JsonWriter json, List<(string Name, double Value)> nonFinite)
+    {
+        if (nonFinite.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartObject("non_finite");
+        foreach (var (name, value) in nonFinite)
+        {
+            json.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteAboveIdle(Utf8JsonWriter json, AboveIdleEnergy? aboveIdle)
+    {
+        if (aboveIdle is null)
+        {
+            json.WriteNull("above_idle");
+            return;
+        }
+
+        json.WriteStartObject("above_idle");
+        WriteValue(json, "energy_joules", aboveIdle.Total.Value);
+        json.WriteStartArray("components");
+        foreach (var component in aboveIdle.Components)
+        {
+            json.WriteStartObject();
+            json.WriteString("component", FileTokens.Of(component.Component));
+            WriteValue(json, "idle_power_w", component.IdlePower.Value);
+            WriteValue(json, "energy_joules", component.Energy.Value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void WriteStatistics(Utf8JsonWriter json, TrialStatistics? statistics)

@@ -14,12 +14,39 @@ internal static class SummaryMarkdown
     public const string Marker =
         "<!-- energyfacts:summary · generated from experiments.jsonl and rewritten after every trial; edits are lost -->";
 
-    private const string TableHeader =
-        "| experiment | status | duration (s) | energy (J) | energy (kWh) | source | emissions (g CO2eq) | top-1 | metrics | J/sample | budget |\n" +
-        "|:--|:--|--:|--:|--:|:--|--:|--:|:--|--:|:--|\n";
+    // The trial table, as data over the results columns: each cell reads one column of ResultColumns by name (checked
+    // when this type loads, so a renamed column fails every summary test instead of printing dashes).
+    private static readonly SummaryColumn[] TrialTable =
+    [
+        new("experiment", "experiment_name", SummaryCell.Name),
+        new("status", "status", SummaryCell.Status),
+        new("duration (s)", "duration", SummaryCell.Number),
+        new("energy (J)", "energy_joules", SummaryCell.Number),
+        new("energy (kWh)", "energy_consumed", SummaryCell.Number),
+        new("source", "energy_source", SummaryCell.Text),
+        new("emissions (g CO2eq)", "emissions", SummaryCell.Number, Scale: 1_000),
+        new("top-1", "eval_top1", SummaryCell.Number),
+        new("metrics", "metrics", SummaryCell.Text),
+        new("J/sample", "joules_per_sample", SummaryCell.Number),
+        new("budget", "budget", SummaryCell.Text),
+    ];
+
+    private static readonly string TableHeader =
+        "| " + string.Join(" | ", TrialTable.Select(c => c.Header)) + " |\n|"
+        + string.Concat(TrialTable.Select(c => c.Kind == SummaryCell.Number ? "--:|" : ":--|")) + "\n";
+
+    private enum SummaryCell
+    {
+        Name,
+        Status,
+        Number,
+        Text,
+    }
 
     /// <summary>The whole <c>summary.md</c> for all rows of a results folder, runs in order of first appearance.</summary>
-    public static string RenderFolder(IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
+    /// <param name="rows">The recorded rows, column name → text.</param>
+    /// <param name="setAside">Lines of experiments.jsonl that could not be read; listed, not shown, never fatal.</param>
+    public static string RenderFolder(IReadOnlyList<IReadOnlyDictionary<string, string>> rows, IReadOnlyList<ResultsFileFormatException>? setAside = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var text = new StringBuilder();
@@ -33,6 +60,18 @@ internal static class SummaryMarkdown
         foreach (var run in rows.GroupBy(r => Get(r, "run_id"), StringComparer.Ordinal))
         {
             AppendRun(text, [.. run], "##");
+        }
+
+        if (setAside is { Count: > 0 })
+        {
+            text.Append("## Lines set aside\n\nThese lines of the results file could not be read and are not shown above; they stay in the file as they are.\n\n");
+            foreach (var damaged in setAside)
+            {
+                text.Append("- line ").Append(damaged.LineNumber?.ToString(CultureInfo.InvariantCulture) ?? "?").Append(": ")
+                    .Append(Cell(damaged.Message)).Append('\n');
+            }
+
+            text.Append('\n');
         }
 
         AppendLegend(text);
@@ -89,26 +128,13 @@ internal static class SummaryMarkdown
         text.Append(TableHeader);
         foreach (var row in rows)
         {
-            var trials = Get(row, "trials");
-            var name = Get(row, "experiment_name");
-            if (trials.Length > 0 && trials != "1")
+            text.Append('|');
+            foreach (var column in TrialTable)
             {
-                name += $" · trial {Get(row, "trial")}/{trials}";
+                text.Append(' ').Append(column.Render(row)).Append(" |");
             }
 
-            var status = Get(row, "status");
-            text.Append("| ").Append(Cell(name))
-                .Append(" | ").Append(status == "passed" ? status : $"**{status}**")
-                .Append(" | ").Append(Number(row, "duration"))
-                .Append(" | ").Append(Number(row, "energy_joules"))
-                .Append(" | ").Append(Number(row, "energy_consumed"))
-                .Append(" | ").Append(Cell(Get(row, "energy_source")))
-                .Append(" | ").Append(Number(row, "emissions", 1_000))
-                .Append(" | ").Append(Number(row, "eval_top1"))
-                .Append(" | ").Append(Cell(Get(row, "metrics")))
-                .Append(" | ").Append(Number(row, "joules_per_sample"))
-                .Append(" | ").Append(Cell(Get(row, "budget")))
-                .Append(" |\n");
+            text.Append('\n');
         }
 
         var repeated = rows
@@ -122,15 +148,13 @@ internal static class SummaryMarkdown
             foreach (var group in repeated)
             {
                 var trials = group.ToList();
-                var energy = Statistics(trials, "energy_joules", 1);
-                var duration = Statistics(trials, "duration", 1);
-                var emissions = Statistics(trials, "emissions", 1_000);
+                var statistics = Statistics(trials);
                 text.Append("| ").Append(Cell(Get(trials[0], "experiment_name")))
                     .Append(" | ").Append(trials.Count.ToString(CultureInfo.InvariantCulture))
-                    .Append(" | ").Append(MeanAndHalfWidth(energy))
-                    .Append(" | ").Append(energy?.StandardDeviation is { } sd ? Readable(sd) : "—")
-                    .Append(" | ").Append(MeanAndHalfWidth(duration))
-                    .Append(" | ").Append(MeanAndHalfWidth(emissions))
+                    .Append(" | ").Append(MeanAndHalfWidth(statistics?.EnergyJoules, 1))
+                    .Append(" | ").Append(statistics?.EnergyJoules.StandardDeviation is { } sd ? Readable(sd) : "—")
+                    .Append(" | ").Append(MeanAndHalfWidth(statistics?.DurationSeconds, 1))
+                    .Append(" | ").Append(MeanAndHalfWidth(statistics?.EmissionsKilograms, 1_000))
                     .Append(" |\n");
             }
         }
@@ -143,24 +167,27 @@ internal static class SummaryMarkdown
             "Energy includes the PUE. Source per component: measured = hardware counter, estimated = computed from a model " +
             "(not a measurement), replayed = recorded trace, none = no probe. Full columns: emissions.csv and experiments.jsonl.\n");
 
-    private static QuantityStatistics? Statistics(List<IReadOnlyDictionary<string, string>> rows, string column, double scale)
+    // The same TrialStatistics the pipeline computes for the last trial, over the trials whose figures are finite.
+    private static TrialStatistics? Statistics(List<IReadOnlyDictionary<string, string>> rows)
     {
-        var values = new List<double>();
+        var observations = new List<TrialObservation>();
         foreach (var row in rows)
         {
-            if (TryNumber(row, column, out var value) && double.IsFinite(value))
+            if (TryNumber(row, "energy_joules", out var joules) && TryNumber(row, "duration", out var seconds)
+                && TryNumber(row, "emissions", out var kilograms)
+                && double.IsFinite(joules) && double.IsFinite(seconds) && double.IsFinite(kilograms))
             {
-                values.Add(value * scale);
+                observations.Add(new TrialObservation(new Joules(joules), TimeSpan.FromSeconds(seconds), new KilogramsCo2e(kilograms)));
             }
         }
 
-        return values.Count == 0 ? null : QuantityStatistics.Of(values);
+        return observations.Count == 0 ? null : TrialStatistics.Of(observations);
     }
 
-    private static string MeanAndHalfWidth(QuantityStatistics? statistics) =>
+    private static string MeanAndHalfWidth(QuantityStatistics? statistics, double scale) =>
         statistics is null ? "—"
-        : statistics.HalfWidth is { } half ? $"{Readable(statistics.Mean)} ± {Readable(half)}"
-        : Readable(statistics.Mean);
+        : statistics.HalfWidth is { } half ? $"{Readable(statistics.Mean * scale)} ± {Readable(half * scale)}"
+        : Readable(statistics.Mean * scale);
 
     private static string Number(IReadOnlyDictionary<string, string> row, string column, double scale = 1) =>
         TryNumber(row, column, out var value) ? Readable(value * scale) : "—";
@@ -176,4 +203,27 @@ internal static class SummaryMarkdown
             .Replace("|", "\\|", StringComparison.Ordinal)
             .Replace("\r", " ", StringComparison.Ordinal)
             .Replace("\n", " ", StringComparison.Ordinal);
+
+    private sealed record SummaryColumn(string Header, string Column, SummaryCell Kind, double Scale = 1)
+    {
+        public string Column { get; } = ResultColumns.Get(Column).Name;
+
+        public string Render(IReadOnlyDictionary<string, string> row)
+        {
+            switch (Kind)
+            {
+                case SummaryCell.Name:
+                    var trials = Get(row, "trials");
+                    var name = Get(row, Column);
+                    return SummaryMarkdown.Cell(trials.Length > 0 && trials != "1" ? $"{name} · trial {Get(row, "trial")}/{trials}" : name);
+                case SummaryCell.Status:
+                    var status = Get(row, Column);
+                    return status == FileTokens.Of(ExperimentStatus.Passed) ? status : $"**{status}**";
+                case SummaryCell.Number:
+                    return Number(row, Column, Scale);
+                default:
+                    return SummaryMarkdown.Cell(Get(row, Column));
+            }
+        }
+    }
 }

@@ -16,6 +16,8 @@ internal sealed class SummaryMarkdownSink : ResultSinkBase
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    private readonly HashSet<int?> toldLines = [];
+
     /// <summary>Creates the sink.</summary>
     /// <param name="resultsDirectory">The results folder.</param>
     /// <param name="options">Lock timeout and notices.</param>
@@ -35,7 +37,7 @@ internal sealed class SummaryMarkdownSink : ResultSinkBase
         IReadOnlyList<IReadOnlyDictionary<string, string>> rows = [];
         using (LockFolder())
         {
-            Guard(() => rows = ReadRecordedRows());
+            Guard(() => rows = ReadRecordedRows([]));
         }
 
         var text = SummaryMarkdown.RenderRun(rows, runId);
@@ -53,7 +55,8 @@ internal sealed class SummaryMarkdownSink : ResultSinkBase
     protected override void AppendLocked(ResultRow row)
     {
         CheckExistingSummary();
-        var rows = ReadRecordedRows().ToList();
+        var setAside = new List<ResultsFileFormatException>();
+        var rows = ReadRecordedRows(setAside).ToList();
         var current = ResultColumns.All.ToDictionary(c => c.Name, c => c.FormatValue(row), StringComparer.Ordinal);
         if (!rows.Any(r => SameTrial(r, current)))
         {
@@ -61,14 +64,30 @@ internal sealed class SummaryMarkdownSink : ResultSinkBase
         }
 
         var temporary = Path.Combine(ResultsDirectory, $".{SummaryFileName}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, SummaryMarkdown.RenderFolder(rows), Utf8);
+        File.WriteAllText(temporary, SummaryMarkdown.RenderFolder(rows, setAside), Utf8);
         File.Move(temporary, FilePath, overwrite: true);
     }
 
-    private IReadOnlyList<IReadOnlyDictionary<string, string>> ReadRecordedRows()
+    // A damaged line of experiments.jsonl (edited by hand, another tool's line) is set aside, listed in the summary
+    // and told once per line, never fatal: the summary is derived, and must not fail the measurements that follow.
+    private IReadOnlyList<IReadOnlyDictionary<string, string>> ReadRecordedRows(List<ResultsFileFormatException> setAside)
     {
         var jsonl = Path.Combine(ResultsDirectory, ExperimentsJsonl.FileName);
-        return File.Exists(jsonl) ? ExperimentsJsonl.Read(jsonl) : [];
+        if (!File.Exists(jsonl))
+        {
+            return [];
+        }
+
+        var rows = ExperimentsJsonl.ReadReadable(jsonl, setAside);
+        foreach (var damaged in setAside)
+        {
+            if (toldLines.Add(damaged.LineNumber))
+            {
+                Options.Notice?.Invoke($"summary.md leaves out line {damaged.LineNumber} of '{jsonl}', which cannot be read: {damaged.Message}");
+            }
+        }
+
+        return rows;
     }
 
     private void CheckExistingSummary()

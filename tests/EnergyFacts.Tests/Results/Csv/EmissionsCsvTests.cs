@@ -12,11 +12,11 @@ public sealed class EmissionsCsvTests
         using var folder = ResultSamples.NewFolder();
         var sink = new EmissionsCsvSink(folder.Path);
         sink.Append(ResultSamples.Row(trial: 1, trials: 2));
-        sink.Append(ResultSamples.Row(trial: 2, trials: 2, status: ExperimentStatus.Error, message: "Boom, \"quoted\"\nat Train()", cpuWatts: 87.5, seconds: 9.75) with
+        var awkward = ResultSamples.Row(trial: 2, trials: 2, status: ExperimentStatus.Error, message: "Boom, \"quoted\"\nat Train()", cpuWatts: 87.5, seconds: 9.75);
+        sink.Append(awkward with
         {
-            TrainLoss = -0.5,
-            EvalLoss = double.NaN,
-            Warnings = ["window shorter than 100 ms", "cpu probe, reread"],
+            Outcome = awkward.Outcome with { History = [.. awkward.Outcome.History.SkipLast(1), awkward.Outcome.History[^1] with { TrainLoss = -0.5, EvalLoss = double.NaN }] },
+            Measurement = awkward.Measurement with { Warnings = ["window shorter than 100 ms", "cpu probe, reread"] },
         });
         return File.ReadAllText(folder.File(EmissionsCsv.FileName));
     }
@@ -46,8 +46,8 @@ public sealed class EmissionsCsvTests
             Assert.Equal(column.FormatValue(row), read[column.Name]);
         }
 
-        Assert.Equal(row.EnergyConsumedKilowattHours, double.Parse(read["energy_consumed"], CultureInfo.InvariantCulture));
-        Assert.Equal(row.EmissionsKilograms, double.Parse(read["emissions"], CultureInfo.InvariantCulture));
+        Assert.Equal(row.Account.EnergyConsumed.Value, double.Parse(read["energy_consumed"], CultureInfo.InvariantCulture));
+        Assert.Equal(row.Account.Emissions.Value, double.Parse(read["emissions"], CultureInfo.InvariantCulture));
         Assert.Equal(ResultSamples.RunId.ToString(), read["run_id"]);
         Assert.Equal("2026-03-01T12:00:10+00:00", read["timestamp"]);
         Assert.Equal("passed", read["status"]);

@@ -17,13 +17,17 @@ public sealed class SummaryMarkdownTests
         sinks.Append(ResultSamples.Row(trial: 1, trials: 3, cpuWatts: 100));
         sinks.Append(ResultSamples.Row(trial: 2, trials: 3, cpuWatts: 110));
         sinks.Append(ResultSamples.Row(trial: 3, trials: 3, cpuWatts: 120, status: ExperimentStatus.OverBudget, message: "over"));
-        sinks.Append(ResultSamples.Row(experimentId: "EnergyFacts.Tests.Samples.Idle") with
+        var idle = ResultSamples.Row(experimentId: "EnergyFacts.Tests.Samples.Idle");
+        sinks.Append(idle with
         {
-            RunId = OtherRun,
-            ExperimentName = "Idle [none | batch=1 | epochs=1]",
-            Budget = null,
-            EvalTop1 = null,
-            JoulesPerSample = null,
+            Outcome = idle.Outcome with
+            {
+                RunId = OtherRun,
+                ExperimentName = "Idle [none | batch=1 | epochs=1]",
+                Budget = null,
+                History = [],
+                Samples = 0,
+            },
         });
         return File.ReadAllText(folder.File(SummaryMarkdownSink.SummaryFileName));
     }
@@ -80,7 +84,8 @@ public sealed class SummaryMarkdownTests
         using var folder = ResultSamples.NewFolder();
         var sinks = DefaultResultSinks.Create(folder.Path);
         sinks.Append(ResultSamples.Row(trial: 1));
-        sinks.Append(ResultSamples.Row() with { RunId = OtherRun, ExperimentName = "Other run" });
+        var other = ResultSamples.Row();
+        sinks.Append(other with { Outcome = other.Outcome with { RunId = OtherRun, ExperimentName = "Other run" } });
         var stepSummary = folder.File("step-summary.md");
         File.WriteAllText(stepSummary, "previous step\n");
 
@@ -116,5 +121,26 @@ public sealed class SummaryMarkdownTests
         var text = SummaryMarkdown.RenderFolder(EmissionsCsv.Read(folder.File("emissions.csv")));
 
         Assert.Contains("| passed | 10.00 | 1260 | 3.500E-04 | cpu=replayed;gpu=none;ram=estimated |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_garbage_line_in_experiments_jsonl_is_set_aside_and_later_trials_are_still_recorded()
+    {
+        using var folder = ResultSamples.NewFolder();
+        var notices = new List<string>();
+        var sinks = DefaultResultSinks.Create(folder.Path, new ResultsFolderOptions { Notice = notices.Add });
+        sinks.Append(ResultSamples.Row(trial: 1, trials: 3));
+        File.AppendAllText(folder.File("experiments.jsonl"), "this line was edited by hand\n");
+
+        sinks.Append(ResultSamples.Row(trial: 2, trials: 3));
+        sinks.Append(ResultSamples.Row(trial: 3, trials: 3));
+
+        var summary = File.ReadAllText(folder.File(SummaryMarkdownSink.SummaryFileName));
+        Assert.Contains("trial 3/3", summary, StringComparison.Ordinal);
+        Assert.Contains("## Lines set aside", summary, StringComparison.Ordinal);
+        Assert.Contains("- line 2: ", summary, StringComparison.Ordinal);
+        Assert.Single(notices, n => n.Contains("line 2", StringComparison.Ordinal));
+        Assert.Contains("this line was edited by hand", File.ReadAllText(folder.File("experiments.jsonl")), StringComparison.Ordinal);
+        Assert.Equal(3, File.ReadAllLines(folder.File("emissions.csv")).Length - 1);
     }
 }
