@@ -35,6 +35,12 @@ internal sealed record EnergyFactsSettings
     /// <summary>How long an experiment waits for another process's experiment before failing.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Longest a trial may run before its token fires (<see cref="TimeSpan.Zero"/>: no limit).</summary>
+    public TimeSpan TrialTimeout { get; init; }
+
+    /// <summary>How long a cancelled or timed-out trial may take to return before the framework finishes it without the body.</summary>
+    public TimeSpan CancelGrace { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Path of the GitHub step summary file, when running in GitHub Actions.</summary>
     public string? GitHubStepSummary { get; init; }
 

@@ -110,6 +110,26 @@ internal static class SettingsRegistry
         raw => TimeSpan.FromSeconds(ParseNumber(raw, 1, 86_400)),
         v => v.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
 
+    public static SettingDefinition<TimeSpan> TrialTimeout { get; } = new(
+        "trial-timeout",
+        "Longest a trial may run; then its cancellation token fires and the trial ends as timed_out.",
+        TimeSpan.Zero,
+        "0 (no limit)",
+        "seconds from 0 (no limit) to 604800 (a week), e.g. 3600",
+        "s",
+        raw => TimeSpan.FromSeconds(ParseNumber(raw, 0, 604_800)),
+        v => v.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
+
+    public static SettingDefinition<TimeSpan> CancelGrace { get; } = new(
+        "cancel-grace",
+        "How long a cancelled or timed-out trial may take to return before its row is written without it and the process ends.",
+        TimeSpan.FromSeconds(10),
+        "10",
+        "seconds from 0.1 to 3600",
+        "s",
+        raw => TimeSpan.FromSeconds(ParseNumber(raw, 0.1, 3_600)),
+        v => v.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
+
     public static SettingDefinition<string> PowercapRoot { get; } = ProbePath(
         "powercap-root", "Root of the Linux powercap tree the rapl probe reads.", "/sys/class/powercap");
 
@@ -153,7 +173,7 @@ internal static class SettingsRegistry
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
-        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout,
+        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace,
         PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory,
     ];
 

@@ -67,6 +67,8 @@ internal static class SettingsResolver
             IdleBaseline = Get(SettingsRegistry.Idle, TimeSpan.Zero),
             ExperimentLockFile = Get(SettingsRegistry.LockFile, Path.Combine(Path.GetTempPath(), "energyfacts-experiments.lock")),
             LockTimeout = Get(SettingsRegistry.LockTimeout, SettingsRegistry.LockTimeout.DefaultValue),
+            TrialTimeout = Get(SettingsRegistry.TrialTimeout, TimeSpan.Zero),
+            CancelGrace = Get(SettingsRegistry.CancelGrace, SettingsRegistry.CancelGrace.DefaultValue),
             GitHubStepSummary = sources.Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && !string.IsNullOrWhiteSpace(summary) ? summary : null,
             ProbeSettings = new ProbeSettings(probeValues, sources.WorkingDirectory),
             TorchEnvironment = SettingsRegistry.TorchLevel

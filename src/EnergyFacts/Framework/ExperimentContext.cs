@@ -11,6 +11,7 @@ namespace EnergyFacts;
 /// What an experiment knows about its case (model, batch, epochs …) and how it reports what it learns (losses,
 /// accuracies, samples). Take it as the method's parameter or read <see cref="Current"/>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The trial watchdog lives from BeginTrial to EndTrial; the framework's hook always calls both.")]
 public sealed class ExperimentContext
 {
     private readonly List<EpochRecord> history = [];
@@ -23,6 +24,10 @@ public sealed class ExperimentContext
     private readonly MethodInfo? method;
     private TrialWindow? window;
     private TrialCase? trialCase;
+    private TrialWatchdog? watchdog;
+    private IDisposable? openTrialTicket;
+    private string? finishedWithoutBody;
+    private CancellationToken? trialToken;
 
     internal ExperimentContext(
         ExperimentDefinition definition, int trial, string caseDisplayName, string caseId, ExperimentSession? session = null, MethodInfo? method = null)
@@ -66,8 +71,7 @@ public sealed class ExperimentContext
     public int Seed => Definition.Seed ?? 0;
 
     /// <summary>Cancelled when the test run is cancelled or times out; pass it to long-running work.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Part of the per-experiment API; the token belongs to the running test.")]
-    public CancellationToken CancellationToken => TestContext.Current.CancellationToken;
+    public CancellationToken CancellationToken => trialToken ?? TestContext.Current.CancellationToken;
 
     /// <summary>Samples processed so far (training and evaluation together, as reported).</summary>
     public long Samples => Interlocked.Read(ref samples);
@@ -193,15 +197,57 @@ public sealed class ExperimentContext
         var run = (session ?? throw new InvalidOperationException("This experiment case was not given a run by the EnergyFacts executor.")).Run;
         var budget = method is null ? null : EnergyBudget.For(method);
         trialCase = new TrialCase(CaseId, CaseDisplayName, Model, Dataset, Epochs, Batch, Trial, Trials, Definition.Seed, budget);
-        window = TrialWindow.Open(run, TestOutput.Instance, $"{CaseDisplayName} trial {Trial}", CancellationToken);
+        var runCancellation = TestContext.Current.CancellationToken;
+        window = TrialWindow.Open(run, TestOutput.Instance, $"{CaseDisplayName} trial {Trial}", runCancellation);
         StartedAt = window.StartedAt;
+        var output = new CapturedOutput(TestContext.Current.TestOutputHelper);
+        openTrialTicket = run.TrackOpenTrial(reason => FinishWithoutBody(run, ExperimentStatus.Cancelled, reason, output, endProcess: false));
+        watchdog = new TrialWatchdog(
+            run.Settings.TrialTimeout,
+            run.Settings.CancelGrace,
+            (status, reason) => FinishWithoutBody(run, status, reason, output, endProcess: true),
+            runCancellation);
+        trialToken = watchdog.Token;
+    }
+
+    // A body that ignored its token past the grace period, or a process exiting mid-trial: the row is written from
+    // what was measured, the window closed (sampler stopped, machine lock released), at most once.
+    private void FinishWithoutBody(EnergyRun run, ExperimentStatus status, string reason, ITrialOutput output, bool endProcess)
+    {
+        var open = Interlocked.Exchange(ref window, null);
+        if (open is null)
+        {
+            return;
+        }
+
+        finishedWithoutBody = reason;
+        openTrialTicket?.Dispose();
+        var measurement = open.Close();
+        output.WriteLine("[energy] " + reason);
+        var body = new TrialBody(status, reason, DeviceUsed, Samples, History) { Metrics = Metrics };
+        var result = TrialPipeline.Finish(run, trialCase!, body, measurement, output);
+        if (endProcess)
+        {
+            run.EndProcess(
+                3,
+                $"[energy] {CaseDisplayName} trial {Trial}: {reason} Status {FileTokens.Of(result.Row.Outcome.Status)}, written to " +
+                $"{run.Settings.ResultsDirectory}. The process ends now with exit code 3: .NET cannot stop the experiment's thread.");
+        }
     }
 
     /// <summary>Closes the window and runs the rest of the trial pipeline; throws when the trial must fail.</summary>
     internal void EndTrial()
     {
-        var open = window ?? throw new InvalidOperationException($"The measurement window of {CaseDisplayName} trial {Trial} was never opened.");
-        window = null;
+        watchdog?.Dispose();
+        openTrialTicket?.Dispose();
+        var open = Interlocked.Exchange(ref window, null);
+        if (open is null)
+        {
+            throw finishedWithoutBody is { } reason
+                ? new OperationCanceledException($"{CaseDisplayName} trial {Trial} was finished without its body: {reason}")
+                : new InvalidOperationException($"The measurement window of {CaseDisplayName} trial {Trial} was never opened.");
+        }
+
         var measurement = open.Close();
         var result = TrialPipeline.Finish(session!.Run, trialCase!, BodyOutcome(), measurement, TestOutput.Instance);
         if (result.BudgetFailure is not null)
@@ -213,6 +259,12 @@ public sealed class ExperimentContext
         {
             throw new IOException(result.SinkFailure);
         }
+
+        // A body that returned quietly after its time limit or a cancellation did not finish its work: never a pass.
+        if (result.Row.Outcome.Status == ExperimentStatus.TimedOut && result.Row.Outcome.Message is { } timedOut)
+        {
+            throw new TimeoutException(timedOut);
+        }
     }
 
     private TrialBody BodyOutcome()
@@ -222,12 +274,17 @@ public sealed class ExperimentContext
         {
             // A body cut short by a time limit or a cancelled run ended no test of its own: it never counts as passed.
             TestResult.Failed when state.FailureCause == FailureCause.Timeout => ExperimentStatus.TimedOut,
+            _ when watchdog?.Ending is { } ending => ending,
             _ when CancellationToken.IsCancellationRequested => ExperimentStatus.Cancelled,
             TestResult.Failed when state.FailureCause == FailureCause.Assertion => ExperimentStatus.Failed,
             TestResult.Failed => ExperimentStatus.Error,
             _ => ExperimentStatus.Passed,
         };
         var message = state?.ExceptionMessages is { Length: > 0 } messages ? $"{state.ExceptionTypes?.FirstOrDefault()}: {messages[0]}" : null;
+        if (message is null && status == ExperimentStatus.TimedOut && watchdog is { Limit: var limit } && limit > TimeSpan.Zero)
+        {
+            message = FormattableString.Invariant($"The trial reached its time limit of {limit.TotalSeconds:R} s (trial-timeout); its cancellation token fired and the experiment returned.");
+        }
         return new TrialBody(status, message, DeviceUsed, Samples, History) { Metrics = Metrics };
     }
 
@@ -237,6 +294,28 @@ public sealed class ExperimentContext
         public static TestOutput Instance { get; } = new();
 
         public void WriteLine(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
+    }
+
+    /// <summary>The output of the test that opened the trial, usable from the watchdog's and the exit handler's threads.</summary>
+    private sealed class CapturedOutput(ITestOutputHelper? helper) : ITrialOutput
+    {
+        public void WriteLine(string line)
+        {
+            try
+            {
+                if (helper is not null)
+                {
+                    helper.WriteLine(line);
+                    return;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // The test's output is closed (the test ended): the line still reaches the console below.
+            }
+
+            Console.Error.WriteLine(line);
+        }
     }
 
     private static void CheckFraction(double? value, string name)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using EnergyFacts.Accounting;
 using EnergyFacts.Configuration;
 using EnergyFacts.Probes;
@@ -20,6 +21,9 @@ internal sealed class EnergyRun : IDisposable
     private readonly Lazy<HostInfo> host;
     private readonly Lazy<IdleBaseline?> idle;
     private readonly Lazy<bool> torchEnvironment;
+    private readonly ConcurrentDictionary<long, Action<string>> openTrials = new();
+    private readonly PosixSignalRegistration[] signalRegistrations = [];
+    private long lastTrialTicket;
     private int probesAnnounced;
     private int idleAnnounced;
 
@@ -37,7 +41,27 @@ internal sealed class EnergyRun : IDisposable
             () => settings.IdleBaseline > TimeSpan.Zero ? new IdleBaselineMeter().Measure(Probes.Probes, settings.IdleBaseline, settings.Interval) : null,
             LazyThreadSafetyMode.ExecutionAndPublication);
         torchEnvironment = new(ExportTorchEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
+        AppDomain.CurrentDomain.ProcessExit += WriteOpenTrialsOnExit;
+
+        // SIGTERM (a CI runner's cancel, docker stop, systemd) and SIGHUP (terminal closed) end the process without
+        // ProcessExit; the handler writes open trials' rows and lets the signal's default action go on.
+        if (!OperatingSystem.IsWindows())
+        {
+            signalRegistrations = [
+                PosixSignalRegistration.Create(PosixSignal.SIGTERM, WriteOpenTrialsOnSignal),
+                PosixSignalRegistration.Create(PosixSignal.SIGHUP, WriteOpenTrialsOnSignal)];
+        }
     }
+
+    /// <summary>
+    /// Ends the process after a trial was given up on (its body ignored cancellation): .NET cannot stop a running
+    /// thread, so the process would otherwise never exit. Takes the exit code and the line to print; tests replace it.
+    /// </summary>
+    public Action<int, string> EndProcess { get; init; } = (exitCode, line) =>
+    {
+        Console.Error.WriteLine(line);
+        Environment.Exit(exitCode);
+    };
 
     public RunConfiguration Configuration { get; }
 
@@ -74,12 +98,58 @@ internal sealed class EnergyRun : IDisposable
     /// <summary>Makes the Torch settings visible to EnergyFacts.Torch, which reads only its environment variables.</summary>
     public void PrepareTorchEnvironment() => _ = torchEnvironment.Value;
 
+    /// <summary>
+    /// Registers a trial whose window is open, with how to finish it without its body; the last-chance writer calls
+    /// that when the process exits (SIGTERM, a second Ctrl+C, <see cref="Environment.Exit(int)"/>) while the trial runs.
+    /// Dispose the result when the trial has finished.
+    /// </summary>
+    public IDisposable TrackOpenTrial(Action<string> finishWithoutBody)
+    {
+        ArgumentNullException.ThrowIfNull(finishWithoutBody);
+        var ticket = Interlocked.Increment(ref lastTrialTicket);
+        openTrials[ticket] = finishWithoutBody;
+        return new OpenTrialTicket(openTrials, ticket);
+    }
+
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= WriteOpenTrialsOnExit;
+        foreach (var registration in signalRegistrations)
+        {
+            registration.Dispose();
+        }
+
         if (probes.IsValueCreated)
         {
             probes.Value.Dispose();
         }
+    }
+
+    private void WriteOpenTrialsOnSignal(PosixSignalContext context) =>
+        WriteOpenTrials($"The process received {context.Signal} while the trial ran; its row holds what was measured until then.");
+
+    private void WriteOpenTrialsOnExit(object? sender, EventArgs e) =>
+        WriteOpenTrials("The process exited while the trial ran (a second Ctrl+C or an exit call); its row holds what was measured until then.");
+
+    // The last-chance writer: nothing measured is lost when the process ends while a trial runs.
+    private void WriteOpenTrials(string reason)
+    {
+        foreach (var finish in openTrials.Values)
+        {
+            try
+            {
+                finish(reason);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ResultSinkException or ResultsFolderException or ResultsFileFormatException)
+            {
+                Console.Error.WriteLine("[energy] the last row could not be written on exit: " + ex.Message);
+            }
+        }
+    }
+
+    private sealed class OpenTrialTicket(ConcurrentDictionary<long, Action<string>> openTrials, long ticket) : IDisposable
+    {
+        public void Dispose() => openTrials.TryRemove(ticket, out _);
     }
 
     private bool ExportTorchEnvironment()

@@ -27,12 +27,33 @@ internal static partial class SampleExperimentsProcess
         }
     }
 
+    /// <summary>
+    /// The experiment lock file of every sample process this test run starts: shared among them (the isolation tests
+    /// need that), never with other processes on the machine, which must neither block nor be blocked by these tests.
+    /// </summary>
+    public static string LockFile { get; } = Path.Combine(Path.GetTempPath(), $"energyfacts-tests-{Environment.ProcessId}-{Guid.NewGuid():N}.lock");
+
     public static string NewResultsDirectory() =>
         Path.Combine(Path.GetTempPath(), "energyfacts-e2e-" + Guid.NewGuid().ToString("N"));
 
     public static Result Run(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? resultsDirectory = null, string? workingDirectory = null)
     {
         resultsDirectory ??= NewResultsDirectory();
+        using var process = Process.Start(StartInfo(arguments, environment, resultsDirectory, workingDirectory))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The sample experiments did not finish in 3 minutes:\n" + stdout);
+        }
+
+        return new Result(process.ExitCode, stdout + stderr.Result, resultsDirectory);
+    }
+
+    /// <summary>How <see cref="Run"/> starts the process, for tests that must act on it while it runs (e.g. signal it).</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IDictionary<string, string>? environment, string resultsDirectory, string? workingDirectory = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -60,21 +81,13 @@ internal static partial class SampleExperimentsProcess
             start.Environment.Remove(variable);
         }
 
+        start.Environment["ENERGYFACTS_LOCK_FILE"] = LockFile;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The sample experiments did not finish in 3 minutes:\n" + stdout);
-        }
-
-        return new Result(process.ExitCode, stdout + stderr.Result, resultsDirectory);
+        return start;
     }
 
     public static string WriteTrace(string content)

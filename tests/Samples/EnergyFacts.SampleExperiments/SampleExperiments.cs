@@ -110,3 +110,20 @@ public sealed class IsolationB
     [Fact]
     public void PlainFactRunsAlongside() => Thread.Sleep(100);
 }
+
+public sealed class Endless
+{
+    // Stops only when the run is cancelled or times out: its row must say cancelled or timed_out, never passed.
+    [EnergyExperiment("endless", 1, 1)]
+    public void RunsUntilCancelled(ExperimentContext context)
+    {
+        while (!context.CancellationToken.IsCancellationRequested)
+        {
+            Thread.Sleep(20);
+        }
+    }
+
+    // Ignores cancellation altogether: the framework must still write its row, release the machine lock and exit.
+    [EnergyExperiment("endless", 2, 1)]
+    public void NeverReturns() => Thread.Sleep(Timeout.Infinite);
+}
