@@ -22,6 +22,15 @@ internal sealed class CompositeResultSink : IResultSink
 
     /// <inheritdoc/>
     /// <exception cref="ResultSinkException">One or more sinks failed (after every sink ran).</exception>
+    /// <summary>Checks every sink before measuring; the first refusal is thrown (each names its file).</summary>
+    public void CheckBeforeMeasuring()
+    {
+        foreach (var sink in Sinks)
+        {
+            sink.CheckBeforeMeasuring();
+        }
+    }
+
     public void Append(ResultRow row)
     {
         ArgumentNullException.ThrowIfNull(row);

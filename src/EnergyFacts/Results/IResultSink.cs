@@ -14,4 +14,10 @@ internal interface IResultSink
     /// <exception cref="ResultsFolderException">The destination cannot be written or locked.</exception>
     /// <exception cref="ResultsFileFormatException">The existing destination holds something else (another tool's header).</exception>
     void Append(ResultRow row);
+
+    /// <summary>
+    /// Checks, before anything is measured, that the sink's existing file (if any) is one it may append to, e.g. that
+    /// an existing <c>emissions.csv</c> has this version's header; throws the error the first append would throw.
+    /// </summary>
+    void CheckBeforeMeasuring();
 }

@@ -46,6 +46,26 @@ internal abstract class ResultSinkBase : IResultSink
     /// <summary>Writes the row; called with the folder lock held.</summary>
     protected abstract void AppendLocked(ResultRow row);
 
+    /// <inheritdoc/>
+    public void CheckBeforeMeasuring() => Guard(() =>
+    {
+        if (!File.Exists(FilePath))
+        {
+            return;
+        }
+
+        using var file = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (file.Length > 0)
+        {
+            CheckExistingFile(AppendOnlyFile.ReadFirstLine(file));
+        }
+    });
+
+    /// <summary>Throws when an existing file, whose first line is <paramref name="firstLine"/>, must not be appended to.</summary>
+    protected virtual void CheckExistingFile(string firstLine)
+    {
+    }
+
     /// <summary>Takes the folder lock for work outside <see cref="Append"/>.</summary>
     protected IDisposable LockFolder() => ResultsFolderLock.Acquire(ResultsDirectory, Options.LockTimeout);
 

@@ -14,7 +14,11 @@ namespace EnergyFacts.Trials;
 /// <param name="Seed">Declared seed.</param>
 /// <param name="Budget">The budget that applies, or <see langword="null"/>.</param>
 internal sealed record TrialCase(
-    string CaseId, string DisplayName, string Model, string? Dataset, int Epochs, int Batch, int Trial, int Trials, int? Seed, EnergyBudget? Budget);
+    string CaseId, string DisplayName, string Model, string? Dataset, int Epochs, int Batch, int Trial, int Trials, int? Seed, EnergyBudget? Budget)
+{
+    /// <summary>The device the experiment asked for (<c>auto</c>, <c>cpu</c>, <c>cuda</c>, <c>cuda:N</c>).</summary>
+    public string RequestedDevice { get; init; } = "auto";
+}
 
 /// <summary>What the experiment's body produced, known once it returned (or failed).</summary>
 /// <param name="Status">How the body ended: passed, failed (an assertion), error, cancelled or timed out.</param>

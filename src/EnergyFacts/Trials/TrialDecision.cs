@@ -15,6 +15,9 @@ namespace EnergyFacts.Trials;
 /// <param name="Notes">Lines for the test output.</param>
 internal sealed record TrialDecision(ExperimentStatus Status, string? Message, string? BudgetFailure, IReadOnlyList<string> Notes)
 {
+    /// <summary>Why the trial fails although its body passed: CUDA was asked for and not used.</summary>
+    public string? DeviceFailure { get; init; }
+
     public static TrialDecision Decide(TrialCase trial, TrialBody body, EmissionsAccount account, EnergyMeasurement measurement, string measuredBy)
     {
         ArgumentNullException.ThrowIfNull(trial);
@@ -26,7 +29,16 @@ internal sealed record TrialDecision(ExperimentStatus Status, string? Message, s
         var unmeasured = trial.Budget is { } budget && (budget.MaxEnergy is not null || budget.MaxEmissions is not null || budget.MaxEnergyPerSample is not null)
             ? measurement.Components.Where(c => c.ProbeIds.Count > 0 && c.Faults > 0 && c.Energy.Value == 0).ToList()
             : [];
+        // Figures of a CPU run labelled as the CUDA run the case asked for would be wrong evidence: fail, say why.
+        var deviceFailure = body.Status == ExperimentStatus.Passed
+            && trial.RequestedDevice.StartsWith("cuda", StringComparison.Ordinal)
+            && !body.DeviceUsed.StartsWith("cuda", StringComparison.Ordinal)
+            ? $"{trial.DisplayName} asked for Device = \"{trial.RequestedDevice}\", but the experiment reported device '{body.DeviceUsed}' "
+              + "(ExperimentContext.UseDevice), so CUDA was not used and these figures are not a CUDA run's. Check that a CUDA-enabled "
+              + "libtorch (--energy-libtorch-dir) and a GPU are present, or ask for Device = \"auto\" or \"cpu\"."
+            : null;
         var status = body.Status != ExperimentStatus.Passed ? body.Status
+            : deviceFailure is not null ? ExperimentStatus.Failed
             : unmeasured.Count > 0 ? ExperimentStatus.Unmeasured
             : !verdict.WithinBudget ? ExperimentStatus.OverBudget
             : ExperimentStatus.Passed;
@@ -36,10 +48,13 @@ internal sealed record TrialDecision(ExperimentStatus Status, string? Message, s
 
             // Every reading of a component failed: its energy of 0 is no measurement, and a budget cannot pass on it.
             ExperimentStatus.Unmeasured => $"{trial.DisplayName} was not measured, so its energy budget cannot be checked: every reading of "
-                + string.Join(", ", unmeasured.Select(c => $"{c.Component.ToString().ToLowerInvariant()} ({string.Join('+', c.ProbeIds)}, {c.Faults} failed reads)"))
+                + string.Join(", ", unmeasured.Select(c => $"{FileTokens.Of(c.Component)} ({string.Join('+', c.ProbeIds)}, {c.Faults} failed reads)"))
                 + $" failed. Measured by: {measuredBy}.",
             _ => null,
         };
-        return new TrialDecision(status, budgetFailure ?? body.Message ?? verdict.Note, budgetFailure, verdict.Note is null ? [] : [verdict.Note]);
+        return new TrialDecision(status, deviceFailure ?? budgetFailure ?? body.Message ?? verdict.Note, budgetFailure, verdict.Note is null ? [] : [verdict.Note])
+        {
+            DeviceFailure = deviceFailure,
+        };
     }
 }

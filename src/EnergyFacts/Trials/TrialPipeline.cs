@@ -12,7 +12,11 @@ namespace EnergyFacts.Trials;
 /// <param name="Row">The row, as written (or as printed when it could not be written).</param>
 /// <param name="BudgetFailure">The over-budget message, when the trial spent too much.</param>
 /// <param name="SinkFailure">Why the row could not be written, when it could not.</param>
-internal sealed record TrialResult(ResultRow Row, string? BudgetFailure, string? SinkFailure);
+internal sealed record TrialResult(ResultRow Row, string? BudgetFailure, string? SinkFailure)
+{
+    /// <summary>Why the trial fails although its body passed: the device it asked for was not used.</summary>
+    public string? DeviceFailure { get; init; }
+}
 
 /// <summary>
 /// A finished trial's steps after measurement, each single-purpose and run once: account (emissions and water) →
@@ -39,7 +43,7 @@ internal static class TrialPipeline
         });
         Report(output, trial, row, measurement, measuredBy, decision);
         var sinkFailure = Persist(run, trial, row, output);
-        return new TrialResult(row, decision.BudgetFailure, sinkFailure);
+        return new TrialResult(row, decision.BudgetFailure, sinkFailure) { DeviceFailure = decision.DeviceFailure };
     }
 
     /// <summary>Who measured each component, from the measurement itself.</summary>

@@ -43,7 +43,7 @@ internal sealed class TrialWindow : IDisposable
 
         // Fail before measuring, not after: an unknown country or an unwritable results folder is known up front.
         _ = run.Emissions;
-        _ = run.Sinks;
+        run.Sinks.CheckBeforeMeasuring();
         run.PrepareTorchEnvironment();
         if (run.ClaimProbeAnnouncement())
         {

@@ -9,6 +9,8 @@ public sealed class CompositeResultSinkTests
     {
         public string Name => name;
 
+        public void CheckBeforeMeasuring() { }
+
         public void Append(ResultRow row) => throw new InvalidOperationException($"{name} is broken");
     }
 
@@ -17,6 +19,8 @@ public sealed class CompositeResultSinkTests
         public List<ResultRow> Rows { get; } = [];
 
         public string Name => "recording";
+
+        public void CheckBeforeMeasuring() { }
 
         public void Append(ResultRow row) => Rows.Add(row);
     }

@@ -136,4 +136,49 @@ public sealed class TrialPipelineTests : IDisposable
         Assert.Contains("was not measured", result.BudgetFailure, StringComparison.Ordinal);
         Assert.Contains("8 failed reads", result.BudgetFailure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_existing_emissions_csv_with_another_header_stops_the_trial_before_anything_is_measured()
+    {
+        using var run = NewRun();
+        var results = Path.Combine(folder, "results");
+        Directory.CreateDirectory(results);
+        File.WriteAllText(Path.Combine(results, "emissions.csv"), "timestamp,project_name,duration\n2026-01-01,old,1\n");
+
+        var error = Assert.Throws<ResultsFileFormatException>(() => TrialWindow.Open(run, new Lines(), CancellationToken.None));
+
+        Assert.Contains(Path.Combine(results, "emissions.csv"), error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.LineNumber);
+        Assert.False(File.Exists(Path.Combine(results, "experiments.jsonl")), "nothing may be measured or written");
+        Assert.Equal("timestamp,project_name,duration\n2026-01-01,old,1\n", File.ReadAllText(Path.Combine(results, "emissions.csv")));
+    }
+
+    [Theory]
+    [InlineData("cuda", "none")]
+    [InlineData("cuda:1", "cpu")]
+    public void A_case_that_asked_for_cuda_and_ran_elsewhere_fails_saying_so(string requested, string used)
+    {
+        using var run = NewRun();
+        var trial = Case() with { RequestedDevice = requested };
+
+        var result = RunTrial(run, trial, new TrialBody(ExperimentStatus.Passed, null, used, 100, []), new Lines());
+
+        Assert.Equal(ExperimentStatus.Failed, result.Row.Outcome.Status);
+        Assert.Contains($"asked for Device = \"{requested}\", but the experiment reported device '{used}'", result.DeviceFailure, StringComparison.Ordinal);
+        Assert.Equal(result.DeviceFailure, result.Row.Outcome.Message);
+    }
+
+    [Theory]
+    [InlineData("cuda", "cuda:0")]
+    [InlineData("auto", "cpu")]
+    [InlineData("cpu", "cpu")]
+    public void A_case_that_ran_where_it_asked_or_left_it_to_auto_passes(string requested, string used)
+    {
+        using var run = NewRun();
+
+        var result = RunTrial(run, Case() with { RequestedDevice = requested }, new TrialBody(ExperimentStatus.Passed, null, used, 100, []), new Lines());
+
+        Assert.Equal(ExperimentStatus.Passed, result.Row.Outcome.Status);
+        Assert.Null(result.DeviceFailure);
+    }
 }

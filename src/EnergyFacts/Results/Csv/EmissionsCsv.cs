@@ -9,12 +9,29 @@ internal static class EmissionsCsv
     /// <summary>The header line EnergyFacts writes (no line break).</summary>
     public static string HeaderLine { get; } = CsvText.FormatRecord(ResultColumns.Names);
 
+    private static readonly HashSet<string> TextColumns =
+        [.. ResultColumns.All.Where(c => c.Kind == ResultColumnKind.Text).Select(c => c.Name)];
+
     /// <summary>A row as one CSV line (no line break): invariant culture, round-trip numbers, line breaks in text replaced by " ⏎ ".</summary>
     public static string FormatRow(ResultRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return CsvText.FormatRecord(ResultColumns.All.Select(c => CsvText.OneLine(c.FormatValue(row))));
+        return CsvText.FormatRecord(ResultColumns.All.Select(c =>
+            c.Kind == ResultColumnKind.Text ? DefuseFormula(CsvText.OneLine(c.FormatValue(row))) : CsvText.OneLine(c.FormatValue(row))));
     }
+
+    /// <summary>
+    /// The formula-injection policy for text cells (OWASP's "CSV injection" advice): a text value starting with
+    /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return would run as a formula when the file is opened in
+    /// a spreadsheet, so it is written with a leading <c>'</c>, which spreadsheets show as text; a value that itself
+    /// starts with <c>'</c> gets one more, so <see cref="Parse"/> restores every value exactly. Numbers are never touched
+    /// (a negative loss stays a number), and experiments.jsonl keeps the raw text.
+    /// </summary>
+    internal static string DefuseFormula(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\'' ? "'" + value : value;
+
+    /// <summary>Undoes <see cref="DefuseFormula"/>.</summary>
+    internal static string RestoreFormula(string value) => value.Length > 1 && value[0] == '\'' ? value[1..] : value;
 
     /// <summary>Reads a CSV file's rows as column name → text.</summary>
     /// <exception cref="ResultsFileFormatException">The file is empty or malformed; the message names the file and line.</exception>
@@ -68,7 +85,7 @@ internal static class EmissionsCsv
             var row = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
             for (var i = 0; i < header.Count; i++)
             {
-                row[header[i]] = fields[i];
+                row[header[i]] = TextColumns.Contains(header[i]) ? RestoreFormula(fields[i]) : fields[i];
             }
 
             rows.Add(row);

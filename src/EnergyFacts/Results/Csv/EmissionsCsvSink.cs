@@ -15,6 +15,9 @@ internal sealed class EmissionsCsvSink : ResultSinkBase
     }
 
     /// <inheritdoc/>
+    protected override void CheckExistingFile(string firstLine) => EmissionsCsv.CheckHeader(firstLine, FilePath);
+
+    /// <inheritdoc/>
     protected override void AppendLocked(ResultRow row) =>
         AppendLine(EmissionsCsv.HeaderLine, firstLine => EmissionsCsv.CheckHeader(firstLine, FilePath), EmissionsCsv.FormatRow(row));
 }

@@ -12,6 +12,9 @@ internal sealed class ExperimentsJsonlSink : ResultSinkBase
     }
 
     /// <inheritdoc/>
+    protected override void CheckExistingFile(string firstLine) => ExperimentsJsonl.CheckFirstLine(firstLine, FilePath);
+
+    /// <inheritdoc/>
     protected override void AppendLocked(ResultRow row) =>
         AppendLine(header: null, firstLine => ExperimentsJsonl.CheckFirstLine(firstLine, FilePath), ExperimentsJsonl.FormatRow(row));
 }

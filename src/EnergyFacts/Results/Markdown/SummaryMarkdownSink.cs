@@ -90,15 +90,12 @@ internal sealed class SummaryMarkdownSink : ResultSinkBase
         return rows;
     }
 
-    private void CheckExistingSummary()
-    {
-        if (!File.Exists(FilePath))
-        {
-            return;
-        }
+    private void CheckExistingSummary() => CheckBeforeMeasuring();
 
-        using var file = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        if (file.Length > 0 && AppendOnlyFile.ReadFirstLine(file) != SummaryMarkdown.Marker)
+    /// <inheritdoc/>
+    protected override void CheckExistingFile(string firstLine)
+    {
+        if (firstLine != SummaryMarkdown.Marker)
         {
             throw new ResultsFileFormatException(
                 $"'{FilePath}' exists but was not written by EnergyFacts (its first line is not the EnergyFacts summary marker), " +

@@ -125,4 +125,37 @@ public sealed class EmissionsCsvTests
         Assert.Contains("is empty", Assert.Throws<ResultsFileFormatException>(() => EmissionsCsv.Parse("", "e.csv")).Message, StringComparison.Ordinal);
         Assert.Contains("'a' appears more than once", Assert.Throws<ResultsFileFormatException>(() => EmissionsCsv.Parse("a,b,a\n", "e.csv")).Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"click\")")]
+    [InlineData("+1+2")]
+    [InlineData("-cmd")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("'quoted")]
+    public void A_text_cell_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_reads_back_exactly(string model)
+    {
+        using var folder = ResultSamples.NewFolder();
+        var row = ResultSamples.Row();
+        new EmissionsCsvSink(folder.Path).Append(row with { Outcome = row.Outcome with { Model = model } });
+
+        var text = File.ReadAllText(folder.File(EmissionsCsv.FileName));
+        var read = Assert.Single(EmissionsCsv.Read(folder.File(EmissionsCsv.FileName)));
+
+        Assert.Contains(CsvText.Quote("'" + model), text, StringComparison.Ordinal);
+        Assert.Equal(model, read["model"]);
+        Assert.Equal("1.5", read["train_loss"]); // numbers are never prefixed
+    }
+
+    [Fact]
+    public void A_negative_number_is_not_treated_as_a_formula()
+    {
+        using var folder = ResultSamples.NewFolder();
+        var row = ResultSamples.Row();
+        new EmissionsCsvSink(folder.Path).Append(row with
+        {
+            Outcome = row.Outcome with { History = [row.Outcome.History[^1] with { TrainLoss = -0.5 }] },
+        });
+
+        Assert.Contains(",-0.5,", File.ReadAllText(folder.File(EmissionsCsv.FileName)), StringComparison.Ordinal);
+    }
 }
