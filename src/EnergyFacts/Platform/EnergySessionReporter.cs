@@ -1,5 +1,7 @@
 using EnergyFacts.Configuration;
+using EnergyFacts.Results.Jsonl;
 using EnergyFacts.Results.Markdown;
+using EnergyFacts.Results.Terminal;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.Messages;
@@ -56,8 +58,67 @@ internal sealed class EnergySessionReporter(IMessageBus messageBus) : ITestSessi
             }
         }
 
+        PrintResultsTable(settings.ResultsDirectory, run.RunId);
         await messageBus.PublishAsync(
             this,
             new SessionFileArtifact(testSessionContext.SessionUid, summary, "Energy summary", "EnergyFacts results: " + settings.ResultsDirectory));
+    }
+
+    // Once per run, after the last experiment. `dotnet test` (MTP mode) hides text sent through MTP's output device and
+    // shows a passing test application's console output nowhere, so under `dotnet test` with a terminal the table goes
+    // to the terminal itself; otherwise (run directly, `dotnet run`, CI logs) to the console, which `dotnet test` shows
+    // when the run failed.
+    private static void PrintResultsTable(string resultsDirectory, Guid runId)
+    {
+        var jsonl = Path.Combine(resultsDirectory, ExperimentsJsonl.FileName);
+        if (!File.Exists(jsonl))
+        {
+            return;
+        }
+
+        string table;
+        try
+        {
+            table = RunResultsTable.Render(ExperimentsJsonl.ReadReadable(jsonl, []), runId);
+        }
+        catch (IOException)
+        {
+            return; // The table is a convenience; the results folder holds everything.
+        }
+
+        if (table.Length == 0)
+        {
+            return;
+        }
+
+        var text = Environment.NewLine + table + $"results: {resultsDirectory}" + Environment.NewLine;
+        if (Console.IsOutputRedirected
+            && Environment.GetEnvironmentVariable("DOTNET_CLI_TEST_COMMAND_WORKING_DIRECTORY") is { Length: > 0 }
+            && TryWriteToTerminal(text))
+        {
+            return;
+        }
+
+        Console.Out.Write(text);
+        Console.Out.Flush();
+    }
+
+    private static bool TryWriteToTerminal(string text)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            using var terminal = new StreamWriter(new FileStream("/dev/tty", FileMode.Open, FileAccess.Write));
+            terminal.Write(text.Replace("\n", "\r\n", StringComparison.Ordinal));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // No controlling terminal (CI, a service).
+        }
     }
 }
