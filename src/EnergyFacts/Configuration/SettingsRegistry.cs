@@ -150,11 +150,69 @@ internal static class SettingsRegistry
     public static SettingDefinition<string> DataDirectory { get; } = ProbePath(
         "data-dir", "Folder of datasets (e.g. fashion-mnist/) EnergyFacts.Torch reads before the embedded subset.", "the installed or embedded data");
 
+    // The regression gate's settings (src/EnergyFacts/Gates, GateSettings).
+    public static SettingDefinition<string> Baseline { get; } = new(
+        "baseline",
+        "Baseline file the regression gate compares each case with (by experiment id); none: no gate.",
+        string.Empty,
+        "none (no gate)",
+        "a file path; relative paths resolve against the directory the command was run in; a missing file is a first run",
+        unit: null,
+        raw => Path.GetFullPath(raw.Text, raw.BaseDirectory))
+    {
+        IsPath = true,
+    };
+
+    public static SettingDefinition<bool> UpdateBaseline { get; } = new(
+        "update-baseline", "Write or refresh the baseline file with this run's cases.", false, "false", "true or false", unit: null, Gates.GateSettingParsers.Flag);
+
+    public static SettingDefinition<bool> BaselineAllowMismatch { get; } = new(
+        "baseline-allow-mismatch",
+        "Compare with the baseline even when machine or source (measured, estimated …) differ; the difference is still reported.",
+        false,
+        "false",
+        "true or false",
+        unit: null,
+        Gates.GateSettingParsers.Flag);
+
+    public static SettingDefinition<Gates.RelativeThreshold> RegressionThreshold { get; } = new(
+        "regression-threshold",
+        "Practical threshold of the regression gate: a change within it is no change.",
+        Gates.RelativeThreshold.Default,
+        "0.05",
+        Gates.RelativeThreshold.Allowed,
+        unit: null,
+        Gates.GateSettingParsers.Threshold,
+        v => v.Fraction.ToString("R", CultureInfo.InvariantCulture));
+
+    public static SettingDefinition<bool> FailInconclusive { get; } = new(
+        "fail-inconclusive", "An inconclusive gate verdict fails the case.", false, "false", "true or false", unit: null, Gates.GateSettingParsers.Flag);
+
+    public static SettingDefinition<bool> RequireBaseline { get; } = new(
+        "require-baseline", "A missing baseline file, or a case it lacks, fails the case.", false, "false", "true or false", unit: null, Gates.GateSettingParsers.Flag);
+
+    public static SettingDefinition<int> MaxExtraTrials { get; } = new(
+        "max-extra-trials", "Extra trials run at most for a case the gate finds inconclusive.", 0, "0", "a whole number from 0 to 1000", unit: null, Gates.GateSettingParsers.ExtraTrials);
+
+    public static SettingDefinition<Gates.GatedFigure> GateFigure { get; } = new(
+        "gate-figure", "The figure the regression gate compares.", Gates.GatedFigure.Energy, "energy", Gates.GatedFigure.Allowed, unit: null, Gates.GateSettingParsers.Figure);
+
+    public static SettingDefinition<Gates.GateConfidence> GateConfidence { get; } = new(
+        "gate-confidence",
+        "Two-sided confidence of the gate's ratio bounds.",
+        Gates.GateConfidence.Default,
+        "0.95",
+        Gates.GateConfidence.Allowed,
+        unit: null,
+        Gates.GateSettingParsers.Confidence,
+        v => v.Level.ToString("R", CultureInfo.InvariantCulture));
+
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
         Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout,
         PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory,
+        Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence,
     ];
 
     /// <summary>Settings whose values EnergyFacts hands to the probes (<see cref="ProbeSettings"/>), by their variable names.</summary>
