@@ -41,6 +41,11 @@ internal ref struct BaselineJsonReader
             utf8 = utf8[3..];
         }
 
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new BaselineFormatException(file, 1, 1, $"the file is empty; a baseline file is {{ \"format\": {Baseline.CurrentFormat}, \"cases\": [...] }} (delete it to start afresh)");
+        }
+
         var formatReader = new BaselineJsonReader(utf8, file);
         formatReader.CheckFormat();
         var reader = new BaselineJsonReader(utf8, file);
@@ -117,9 +122,16 @@ internal ref struct BaselineJsonReader
             throw Fail("no \"cases\" array; a baseline file is { \"format\": 1, \"cases\": [...] }", json.TokenStartIndex);
         }
 
-        if (json.Read())
+        try
         {
-            throw Fail("more after the end of the baseline object");
+            if (json.Read())
+            {
+                throw Fail("more after the end of the baseline object");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new BaselineFormatException(file, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, "more after the end of the baseline object", ex);
         }
 
         return new Baseline(cases);
@@ -329,6 +341,12 @@ internal ref struct BaselineJsonReader
 
     private JsonTokenType Next(string expected)
     {
+        // A truncated file would otherwise read as the reader's "expected depth to be zero".
+        if (utf8[(int)json.BytesConsumed..].TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            throw Fail($"the file ends where {expected} was expected (truncated?)", utf8.Length);
+        }
+
         try
         {
             return json.Read() ? json.TokenType : throw Fail($"the file ends where {expected} was expected", utf8.Length);
