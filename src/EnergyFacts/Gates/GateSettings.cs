@@ -1,8 +1,9 @@
-using EnergyFacts.Configuration;
-
 namespace EnergyFacts.Gates;
 
-/// <summary>The regression gate's settings (<c>--energy-baseline</c> and the rest of the registry's gate settings), resolved and frozen.</summary>
+/// <summary>
+/// The regression gate's settings (<c>--energy-baseline</c> and the rest of the registry's gate settings), resolved and
+/// frozen. Gates depends on no other folder: the settings registry builds this record.
+/// </summary>
 internal sealed record GateSettings
 {
     /// <summary>Every setting at its default: no baseline, so the gate is off.</summary>
@@ -35,22 +36,4 @@ internal sealed record GateSettings
 
     /// <summary>Whether a baseline is given, so that the gate runs.</summary>
     public bool IsEnabled => BaselinePath is not null;
-
-    /// <summary>The gate's settings from the resolver's parsed values (<see langword="null"/> for a setting at its default).</summary>
-    public static GateSettings From(Func<SettingDefinition, object?> resolved)
-    {
-        ArgumentNullException.ThrowIfNull(resolved);
-        return new GateSettings
-        {
-            BaselinePath = resolved(SettingsRegistry.Baseline) as string,
-            UpdateBaseline = resolved(SettingsRegistry.UpdateBaseline) is true,
-            AllowMismatch = resolved(SettingsRegistry.BaselineAllowMismatch) is true,
-            RegressionThreshold = resolved(SettingsRegistry.RegressionThreshold) as RelativeThreshold? ?? RelativeThreshold.Default,
-            FailInconclusive = resolved(SettingsRegistry.FailInconclusive) is true,
-            RequireBaseline = resolved(SettingsRegistry.RequireBaseline) is true,
-            MaxExtraTrials = resolved(SettingsRegistry.MaxExtraTrials) as int? ?? 0,
-            Figure = resolved(SettingsRegistry.GateFigure) as GatedFigure ?? GatedFigure.Energy,
-            Confidence = resolved(SettingsRegistry.GateConfidence) as GateConfidence? ?? GateConfidence.Default,
-        };
-    }
 }
