@@ -50,6 +50,9 @@ internal sealed record EnergyFactsSettings
     /// <summary>Settings of EnergyFacts.Torch, by environment variable name, exported before the first experiment.</summary>
     public IReadOnlyDictionary<string, string> TorchEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The regression gate's settings (baseline, threshold, confidence …); off without a baseline.</summary>
+    public Gates.GateSettings Gates { get; init; } = EnergyFacts.Gates.GateSettings.Default;
+
     /// <summary>Every setting with its value and where it came from, sorted by key (written to <c>experiments.jsonl</c>).</summary>
     public IReadOnlyList<ResolvedSetting> Provenance { get; init; } = [];
 }

@@ -170,11 +170,69 @@ internal static class SettingsRegistry
     public static SettingDefinition<string> DataDirectory { get; } = ProbePath(
         "data-dir", "Folder of datasets (e.g. fashion-mnist/) EnergyFacts.Torch reads before the embedded subset.", "the installed or embedded data");
 
+    // The regression gate's settings (src/EnergyFacts/Gates, GateSettings).
+    public static SettingDefinition<string> Baseline { get; } = new(
+        "baseline",
+        "Baseline file the regression gate compares each case with (by experiment id); none: no gate.",
+        string.Empty,
+        "none (no gate)",
+        "a file path; relative paths resolve against the directory the command was run in; a missing file is a first run",
+        unit: null,
+        raw => Path.GetFullPath(raw.Text, raw.BaseDirectory))
+    {
+        IsPath = true,
+    };
+
+    public static SettingDefinition<bool> UpdateBaseline { get; } = new(
+        "update-baseline", "Write or refresh the baseline file with this run's cases.", false, "false", "true or false", unit: null, ParseFlag);
+
+    public static SettingDefinition<bool> BaselineAllowMismatch { get; } = new(
+        "baseline-allow-mismatch",
+        "Compare with the baseline even when machine or source (measured, estimated …) differ; the difference is still reported.",
+        false,
+        "false",
+        "true or false",
+        unit: null,
+        ParseFlag);
+
+    public static SettingDefinition<Gates.RelativeThreshold> RegressionThreshold { get; } = new(
+        "regression-threshold",
+        "Practical threshold of the regression gate: a change within it is no change.",
+        Gates.RelativeThreshold.Default,
+        "0.05",
+        Gates.RelativeThreshold.Allowed,
+        unit: null,
+        raw => Gates.RelativeThreshold.TryParse(raw.Text, out var problem) ?? throw new SettingValueException(problem!),
+        v => v.Fraction.ToString("R", CultureInfo.InvariantCulture));
+
+    public static SettingDefinition<bool> FailInconclusive { get; } = new(
+        "fail-inconclusive", "An inconclusive gate verdict fails the case.", false, "false", "true or false", unit: null, ParseFlag);
+
+    public static SettingDefinition<bool> RequireBaseline { get; } = new(
+        "require-baseline", "A missing baseline file, or a case it lacks, fails the case.", false, "false", "true or false", unit: null, ParseFlag);
+
+    public static SettingDefinition<int> MaxExtraTrials { get; } = new(
+        "max-extra-trials", "Extra trials run at most for a case the gate finds inconclusive.", 0, "0", "a whole number from 0 to 1000", unit: null, raw => ParseWholeNumber(raw, 0, 1000));
+
+    public static SettingDefinition<Gates.GatedFigure> GateFigure { get; } = new(
+        "gate-figure", "The figure the regression gate compares.", Gates.GatedFigure.Energy, "energy", Gates.GatedFigure.Allowed, unit: null, raw => Gates.GatedFigure.TryParse(raw.Text, out var figure) ? figure! : throw new SettingValueException("not a gated figure"));
+
+    public static SettingDefinition<Gates.GateConfidence> GateConfidence { get; } = new(
+        "gate-confidence",
+        "Two-sided confidence of the gate's ratio bounds.",
+        Gates.GateConfidence.Default,
+        "0.95",
+        Gates.GateConfidence.Allowed,
+        unit: null,
+        raw => Gates.GateConfidence.TryParse(raw.Text, out var problem) ?? throw new SettingValueException(problem!),
+        v => v.Level.ToString("R", CultureInfo.InvariantCulture));
+
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
         Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace,
         PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory,
+        Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence,
     ];
 
     /// <summary>Settings whose values EnergyFacts hands to the probes (<see cref="ProbeSettings"/>), by their variable names.</summary>
@@ -185,6 +243,36 @@ internal static class SettingsRegistry
     /// this library): a value from any source is exported to the process environment before the first experiment.
     /// </summary>
     public static IReadOnlyList<SettingDefinition> TorchLevel { get; } = [LibTorchDirectory, DataDirectory];
+
+    /// <summary>The regression gate's settings from the resolver's parsed values (<see langword="null"/> for a setting at its default).</summary>
+    public static Gates.GateSettings GateSettingsFrom(Func<SettingDefinition, object?> resolved)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        return new Gates.GateSettings
+        {
+            BaselinePath = resolved(Baseline) as string,
+            UpdateBaseline = resolved(UpdateBaseline) is true,
+            AllowMismatch = resolved(BaselineAllowMismatch) is true,
+            RegressionThreshold = resolved(RegressionThreshold) as Gates.RelativeThreshold? ?? Gates.RelativeThreshold.Default,
+            FailInconclusive = resolved(FailInconclusive) is true,
+            RequireBaseline = resolved(RequireBaseline) is true,
+            MaxExtraTrials = resolved(MaxExtraTrials) as int? ?? 0,
+            Figure = resolved(GateFigure) as Gates.GatedFigure ?? Gates.GatedFigure.Energy,
+            Confidence = resolved(GateConfidence) as Gates.GateConfidence? ?? Gates.GateConfidence.Default,
+        };
+    }
+
+    private static bool ParseFlag(RawSetting raw) => raw.Text.ToLowerInvariant() switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new SettingValueException("not true or false"),
+    };
+
+    private static int ParseWholeNumber(RawSetting raw, int min, int max) =>
+        int.TryParse(raw.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new SettingValueException(string.Create(CultureInfo.InvariantCulture, $"not a whole number from {min} to {max}"));
 
     private static SettingDefinition<string> ProbePath(string key, string help, string defaultText) => new(
         key, help, string.Empty, defaultText, "a path; relative paths resolve against the directory the command was run in", unit: null,

@@ -74,6 +74,7 @@ internal static class SettingsResolver
             TorchEnvironment = SettingsRegistry.TorchLevel
                 .Where(d => values[d].Value is not null)
                 .ToDictionary(d => d.EnvironmentVariable, d => d.Format(values[d].Value!), StringComparer.Ordinal),
+            Gates = SettingsRegistry.GateSettingsFrom(d => values[d].Value),
             Provenance = [.. SettingsRegistry.All
                 .Select(d => new ResolvedSetting(
                     d.Key,

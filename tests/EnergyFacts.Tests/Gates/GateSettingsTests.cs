@@ -1,0 +1,92 @@
+using EnergyFacts.Configuration;
+using EnergyFacts.Gates;
+
+namespace EnergyFacts.Tests.Gates;
+
+public sealed class GateSettingsTests
+{
+    private static SettingsSources Sources(Dictionary<string, string>? commandLine = null, Dictionary<string, string>? env = null) => new()
+    {
+        WorkingDirectory = "/work/here",
+        ApplicationDirectory = "/app/bin",
+        DefaultProjectName = "Project",
+        Environment = env ?? [],
+        CommandLine = commandLine ?? [],
+        MsBuild = new Dictionary<string, RawSetting>(),
+        TestConfig = new Dictionary<string, RawSetting>(),
+    };
+
+    [Fact]
+    public void By_default_the_gate_is_off_with_5_percent_95_percent_and_energy()
+    {
+        var gates = SettingsResolver.Resolve(Sources()).Gates;
+
+        Assert.False(gates.IsEnabled);
+        Assert.Equal(GateSettings.Default, gates);
+        Assert.Equal(0.05, gates.RegressionThreshold.Fraction);
+        Assert.Equal(0.95, gates.Confidence.Level);
+        Assert.Equal(GatedFigure.Energy, gates.Figure);
+    }
+
+    [Fact]
+    public void Every_gate_setting_reaches_the_gate_settings_from_the_command_line_and_the_environment()
+    {
+        var settings = SettingsResolver.Resolve(Sources(
+            commandLine: new()
+            {
+                ["energy-baseline"] = "ci/energy-baseline.json",
+                ["energy-update-baseline"] = "true",
+                ["energy-baseline-allow-mismatch"] = "TRUE",
+                ["energy-regression-threshold"] = "8%",
+                ["energy-max-extra-trials"] = "6",
+                ["energy-gate-figure"] = "metric:top1",
+            },
+            env: new()
+            {
+                ["ENERGYFACTS_FAIL_INCONCLUSIVE"] = "true",
+                ["ENERGYFACTS_REQUIRE_BASELINE"] = "true",
+                ["ENERGYFACTS_GATE_CONFIDENCE"] = "0.99",
+            }));
+        var gates = settings.Gates;
+
+        Assert.Equal(Path.GetFullPath("ci/energy-baseline.json", "/work/here"), gates.BaselinePath);
+        Assert.True(gates.UpdateBaseline && gates.AllowMismatch && gates.FailInconclusive && gates.RequireBaseline);
+        Assert.Equal(0.08, gates.RegressionThreshold.Fraction, 12);
+        Assert.Equal(6, gates.MaxExtraTrials);
+        Assert.Equal(GatedFigure.Metric("top1"), gates.Figure);
+        Assert.Equal(0.99, gates.Confidence.Level);
+        Assert.Equal("0.08", settings.Provenance.Single(p => p.Key == "regression-threshold").Value);
+        Assert.Equal("--energy-regression-threshold", settings.Provenance.Single(p => p.Key == "regression-threshold").Source);
+    }
+
+    [Theory]
+    [InlineData("energy-regression-threshold", "1.5", "--energy-regression-threshold = '1.5' is not allowed (a regression threshold must be more than 0 and less than 1")]
+    [InlineData("energy-regression-threshold", "0", "Allowed: a fraction more than 0 and less than 1, e.g. 0.05 or 5% for 5 %.")]
+    [InlineData("energy-regression-threshold", "100%", "--energy-regression-threshold = '100%' is not allowed")]
+    [InlineData("energy-gate-confidence", "0.4", "a gate's confidence must be more than 0.5 and less than 1")]
+    [InlineData("energy-update-baseline", "yes", "--energy-update-baseline = 'yes' is not allowed (not true or false). Allowed: true or false.")]
+    [InlineData("energy-gate-figure", "watts", "Allowed: energy, cpu-time-estimate, energy-per-sample, duration or metric:NAME")]
+    [InlineData("energy-max-extra-trials", "-1", "not a whole number from 0 to 1000")]
+    public void A_bad_gate_setting_stops_the_run_naming_the_value_and_what_is_allowed(string option, string value, string expected)
+    {
+        var error = Assert.Throws<EnergyFactsConfigurationException>(() => SettingsResolver.Resolve(Sources(commandLine: new() { [option] = value })));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_gate_settings_have_the_option_names_of_the_issue()
+    {
+        var options = SettingsRegistry.All.Select(d => d.Option).ToHashSet();
+
+        Assert.Superset(
+            new HashSet<string?>
+        {
+            "energy-baseline", "energy-update-baseline", "energy-baseline-allow-mismatch", "energy-regression-threshold",
+            "energy-fail-inconclusive", "energy-require-baseline", "energy-max-extra-trials", "energy-gate-figure", "energy-gate-confidence",
+        },
+            options);
+        Assert.Equal("EnergyFactsRegressionThreshold", SettingsRegistry.RegressionThreshold.MsBuildProperty);
+        Assert.Equal("regressionThreshold", SettingsRegistry.RegressionThreshold.JsonName);
+    }
+}
