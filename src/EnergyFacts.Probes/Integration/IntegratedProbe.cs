@@ -90,10 +90,15 @@ internal sealed class IntegratedProbe
             return fault;
         }
 
-        // A counter's good reading accounts for the energy of the gap before it, unless it went backwards in between.
-        if (sensor is not null || gapUnrecoverable)
+        // A counter's good reading accounts for the energy of the gap before it, unless it went backwards in between:
+        // then the reading that catches up is short by what was counted before the reset, so its interval counts too.
+        if (sensor is not null)
         {
             uncoveredSeconds += gapSeconds;
+        }
+        else if (gapUnrecoverable)
+        {
+            uncoveredSeconds += gapSeconds + Math.Max(0, seconds - lastTickSeconds);
         }
 
         gapSeconds = 0;

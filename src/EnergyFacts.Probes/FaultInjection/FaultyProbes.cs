@@ -5,7 +5,7 @@ namespace EnergyFacts.Probes.FaultInjection;
 /// only that probe's readings, each counted by kind. Internal: it ships inside the probes assembly only so that both
 /// test projects (probes and harness) share one implementation; no user setting reaches it.
 /// </summary>
-internal static class FaultInjection
+internal static class FaultyProbes
 {
     /// <summary>Wraps <paramref name="probe"/> (owned by the wrapper) in the injector of its kind.</summary>
     /// <exception cref="ArgumentException">The probe is neither a sensor nor a counter, or a sensor is scheduled a counter reset.</exception>
