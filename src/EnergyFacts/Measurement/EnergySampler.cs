@@ -180,6 +180,13 @@ internal sealed class EnergySampler : IDisposable
         };
     }
 
+    /// <summary>
+    /// Whether any thread this sampler started is still running: the sampler thread or a probe reader (one abandoned
+    /// inside a stalled read counts only when <paramref name="includeAbandoned"/>).
+    /// </summary>
+    public bool HasLiveThreads(bool includeAbandoned) =>
+        thread is { IsAlive: true } || window.LiveReaders(includeAbandoned) > 0;
+
     /// <inheritdoc/>
     public void Dispose()
     {

@@ -50,6 +50,9 @@ internal sealed class ProbeReader : IDisposable
     /// <summary>True once <see cref="Dispose"/> gave up waiting for a stalled read: the thread is left to finish alone.</summary>
     public bool Abandoned { get; private set; }
 
+    /// <summary>Whether the reader thread is still running.</summary>
+    public bool IsAlive => thread.IsAlive;
+
     /// <summary>CPU time the reader thread used; known once it has been joined.</summary>
     public TimeSpan CpuTime => cpuTime;
 

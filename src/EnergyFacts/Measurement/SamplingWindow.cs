@@ -56,6 +56,10 @@ internal sealed class SamplingWindow : IDisposable
     public IReadOnlyList<string> AbandonedProbes =>
         readers is null ? [] : [.. readers.Select((r, i) => (r, i)).Where(x => x.r.Abandoned).Select(x => probes[x.i].Probe.Descriptor.Id)];
 
+    /// <summary>Reader threads still running; those abandoned in a stalled read only when <paramref name="includeAbandoned"/>.</summary>
+    public int LiveReaders(bool includeAbandoned) =>
+        readers?.Count(r => r.IsAlive && (includeAbandoned || !r.Abandoned)) ?? 0;
+
     /// <summary>Resets every probe's baseline (<see cref="IPowerProbe.Start"/>), on the probes' reader threads when there are any.</summary>
     /// <exception cref="InvalidOperationException">A probe's start threw.</exception>
     public void StartProbes()
