@@ -35,7 +35,15 @@ public static class IdxFile
         }
 
         int count = imageDims[0];
-        int imageBytes = checked(imageDims[1] * imageDims[2]);
+        long declaredImageBytes = (long)imageDims[1] * imageDims[2];
+        if (declaredImageBytes > Array.MaxLength)
+        {
+            // A corrupt header can declare rows × cols beyond any array; say so instead of overflowing.
+            throw DatasetFormatException.At(imagesLabel, 8, string.Create(CultureInfo.InvariantCulture,
+                $"the header declares {imageDims[1]}×{imageDims[2]} images, {declaredImageBytes} bytes each, more than any file holds"));
+        }
+
+        int imageBytes = (int)declaredImageBytes;
         int imageOffset = 4 + (4 * 3);
         CheckLength(images, imagesLabel, imageOffset, (long)count * imageBytes, $"{count} images of {imageDims[1]}×{imageDims[2]}");
         CheckLength(labels, labelsLabel, 4 + 4, count, $"{count} labels");

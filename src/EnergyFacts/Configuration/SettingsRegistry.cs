@@ -17,7 +17,7 @@ internal static class SettingsRegistry
         "<test output dir>/energy-results",
         "a folder path; relative paths resolve against the directory the command was run in",
         unit: null,
-        raw => Path.GetFullPath(raw.Text, raw.BaseDirectory))
+        FullPath)
     {
         EnvironmentVariable = "ENERGYFACTS_RESULTS_DIR",
         MsBuildProperty = "EnergyFactsResultsDir",
@@ -95,7 +95,7 @@ internal static class SettingsRegistry
         "<temp>/energyfacts-experiments.lock",
         "a file path; processes that should exclude each other must use the same one",
         unit: null,
-        raw => Path.GetFullPath(raw.Text, raw.BaseDirectory))
+        FullPath)
     {
         IsPath = true,
     };
@@ -276,10 +276,16 @@ internal static class SettingsRegistry
 
     private static SettingDefinition<string> ProbePath(string key, string help, string defaultText) => new(
         key, help, string.Empty, defaultText, "a path; relative paths resolve against the directory the command was run in", unit: null,
-        raw => Path.GetFullPath(raw.Text, raw.BaseDirectory))
+        FullPath)
     {
         IsPath = true,
     };
+
+    // Path.GetFullPath throws ArgumentException on a NUL character; a setting refuses it with the setting's own message.
+    private static string FullPath(RawSetting raw) =>
+        raw.Text.Contains('\0', StringComparison.Ordinal)
+            ? throw new SettingValueException("a path cannot hold a NUL character")
+            : Path.GetFullPath(raw.Text, raw.BaseDirectory);
 
     private static double ParseNumber(RawSetting raw, double min, double max)
     {

@@ -80,6 +80,11 @@ internal static class TestConfigFile
         {
             problems.Add($"{path}:{(ex.LineNumber ?? 0) + 1}: not valid JSON ({ex.Message}).");
         }
+        catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
+        {
+            // Utf8JsonReader checks UTF-8 only when a string is decoded (GetString), and says so this way.
+            problems.Add($"{path}:{LineOf(bytes, reader.TokenStartIndex)}: not valid UTF-8 text ({ex.Message}); save the file as UTF-8.");
+        }
 
         return (values, problems);
     }

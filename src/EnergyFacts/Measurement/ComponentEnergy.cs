@@ -1,4 +1,5 @@
 using EnergyFacts.Probes;
+using EnergyFacts.Probes.Integration;
 
 namespace EnergyFacts.Measurement;
 
@@ -17,6 +18,16 @@ internal sealed record ComponentEnergy(
     IReadOnlyList<string> ProbeIds,
     int Faults)
 {
+    /// <summary>The dropped readings by why they were dropped (kinds with none are absent); they add up to <see cref="Faults"/>.</summary>
+    public IReadOnlyDictionary<ProbeFault, int> FaultsByKind { get; init; } = new Dictionary<ProbeFault, int>();
+
+    /// <summary>
+    /// How much of the window no accepted reading covers: the estimate of what a partial figure missed. Over it a
+    /// sensor's power was interpolated, or is missing after its last good reading; a counter's energy is missing.
+    /// With several probes on the component, the largest of theirs.
+    /// </summary>
+    public TimeSpan UncoveredTime { get; init; }
+
     /// <summary>True when readings were dropped, so <see cref="Energy"/> may be low.</summary>
     public bool Partial => Faults > 0;
 }

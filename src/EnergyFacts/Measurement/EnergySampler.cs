@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EnergyFacts.Probes;
+using EnergyFacts.Probes.Integration;
 
 namespace EnergyFacts.Measurement;
 
@@ -10,13 +11,20 @@ namespace EnergyFacts.Measurement;
 /// probes' <c>EnergyIntegrator</c>, shared with the idle baseline and replay traces; this class owns the thread.
 /// </summary>
 /// <remarks>
-/// The experiment never waits on the sampler except for the opening and closing reads (and explicit
+/// <para>The experiment never waits on the sampler except for the opening and closing reads (and explicit
 /// <see cref="Mark"/> calls). The tick touches only preallocated arrays: no allocation, no locks shared with the
-/// experiment. A probe that fails a read loses that sample only; the fault is counted and the component's energy is
-/// labelled partial.
+/// experiment. A probe that fails a read loses that sample only; the fault is counted by kind, the component's energy
+/// is labelled partial and a warning says how much of the window went uncovered.</para>
+/// <para>Each probe is read on its own thread with a deadline (<see cref="ReadDeadlineFor"/>): a probe that hangs loses
+/// its readings as stalled, never the other probes' or the experiment's time, and a thread still stuck in a probe
+/// when the window closes is abandoned (and named in a warning) rather than waited for. Every other thread the
+/// sampler started has ended when <see cref="Stop"/> or <see cref="Dispose"/> returns.</para>
 /// </remarks>
 internal sealed class EnergySampler : IDisposable
 {
+    private static readonly TimeSpan ShortestReadDeadline = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestReadDeadline = TimeSpan.FromSeconds(1);
+
     private readonly IPowerProbe[] probes;
     private readonly TimeSpan interval;
 
@@ -41,6 +49,15 @@ internal sealed class EnergySampler : IDisposable
     /// <param name="probes">The probes to read on every tick.</param>
     /// <param name="interval">Time between ticks; 1 ms to 1 hour.</param>
     public EnergySampler(IReadOnlyList<IPowerProbe> probes, TimeSpan interval)
+        : this(probes, interval, ReadDeadlineFor(interval))
+    {
+    }
+
+    /// <summary>Creates a sampler whose probe reads are abandoned after <paramref name="readDeadline"/>.</summary>
+    /// <param name="probes">The probes to read on every tick (not owned).</param>
+    /// <param name="interval">Time between ticks; 1 ms to 1 hour.</param>
+    /// <param name="readDeadline">How long a tick waits for one probe's read before dropping it as stalled.</param>
+    public EnergySampler(IReadOnlyList<IPowerProbe> probes, TimeSpan interval, TimeSpan readDeadline)
     {
         ArgumentNullException.ThrowIfNull(probes);
         if (interval < TimeSpan.FromMilliseconds(1) || interval > TimeSpan.FromHours(1))
@@ -51,8 +68,19 @@ internal sealed class EnergySampler : IDisposable
 
         this.probes = [.. probes];
         this.interval = interval;
-        window = new SamplingWindow(this.probes);
+        ReadDeadline = readDeadline;
+        window = new SamplingWindow(this.probes, readDeadline);
     }
+
+    /// <summary>How long a tick waits for one probe's read before dropping it as stalled.</summary>
+    public TimeSpan ReadDeadline { get; }
+
+    /// <summary>
+    /// The read deadline for a sampling interval: the interval itself, but at least 50 ms (a healthy read on a busy
+    /// 2-vCPU machine can take a few milliseconds) and at most 1 s (the longest the closing read may hold up an experiment).
+    /// </summary>
+    public static TimeSpan ReadDeadlineFor(TimeSpan interval) =>
+        interval < ShortestReadDeadline ? ShortestReadDeadline : interval > LongestReadDeadline ? LongestReadDeadline : interval;
 
     /// <summary>Whether the sampler is running.</summary>
     public bool IsRunning => thread is not null && !stopRequested;
@@ -120,6 +148,16 @@ internal sealed class EnergySampler : IDisposable
             warnings.Add("The sampler thread failed and stopped early: " + samplerFailure.Message);
         }
 
+        foreach (var component in components.Where(c => c.Partial))
+        {
+            warnings.Add(PartialWarning(component, duration));
+        }
+
+        foreach (var abandoned in window.AbandonedProbes)
+        {
+            warnings.Add($"Probe {abandoned} was still stuck in a read when the window closed; its reader thread was abandoned (it ends when the read returns).");
+        }
+
         foreach (var probe in probes)
         {
             if (probe.Descriptor.MinimumUpdatePeriod is { } period && duration < period)
@@ -137,10 +175,17 @@ internal sealed class EnergySampler : IDisposable
             Components = components,
             SampleCount = window.SampleCount,
             Interval = interval,
-            SamplerCpuTime = samplerCpuTime,
+            SamplerCpuTime = samplerCpuTime + window.ReaderCpuTime,
             Warnings = warnings,
         };
     }
+
+    /// <summary>
+    /// Whether any thread this sampler started is still running: the sampler thread or a probe reader (one abandoned
+    /// inside a stalled read counts only when <paramref name="includeAbandoned"/>).
+    /// </summary>
+    public bool HasLiveThreads(bool includeAbandoned) =>
+        thread is { IsAlive: true } || window.LiveReaders(includeAbandoned) > 0;
 
     /// <inheritdoc/>
     public void Dispose()
@@ -152,10 +197,34 @@ internal sealed class EnergySampler : IDisposable
             thread.Join();
         }
 
+        window.Dispose();
         wake.Dispose();
         opened.Dispose();
         marked.Dispose();
     }
+
+    private static string PartialWarning(ComponentEnergy component, TimeSpan duration)
+    {
+        var kinds = string.Join(", ", component.FaultsByKind
+            .OrderBy(k => k.Key)
+            .Select(k => $"{k.Value} {FaultName(k.Key)}"));
+        var share = duration > TimeSpan.Zero ? component.UncoveredTime / duration : 0;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{component.Component.ToString().ToLowerInvariant()} energy is partial: {component.Faults} readings dropped ({kinds}); {component.UncoveredTime.TotalSeconds:0.###} s of {duration.TotalSeconds:0.###} s ({share:P0}) not covered by a valid reading, so up to that share of its energy is interpolated or missing.");
+    }
+
+    private static string FaultName(ProbeFault fault) => fault switch
+    {
+        ProbeFault.ReadFailed => "failed",
+        ProbeFault.Threw => "threw",
+        ProbeFault.NotFinite => "not finite",
+        ProbeFault.Negative => "negative",
+        ProbeFault.Implausible => "implausible",
+        ProbeFault.CounterBackwards => "counter backwards",
+        ProbeFault.Stalled => "stalled",
+        _ => fault.ToString(),
+    };
 
     private void Run()
     {
@@ -172,6 +241,7 @@ internal sealed class EnergySampler : IDisposable
         {
             samplerFailure = ex;
             stopTimestamp = startTimestamp = Stopwatch.GetTimestamp();
+            window.StopReaders();
             opened.Set();
             return;
         }
@@ -209,6 +279,7 @@ internal sealed class EnergySampler : IDisposable
         }
         finally
         {
+            window.StopReaders();
             var cpuAtEnd = ThreadCpuClock.CurrentThread();
             samplerCpuTime = cpuAtStart is { } a && cpuAtEnd is { } b ? b - a : TimeSpan.Zero;
             marked.Set();
