@@ -1,3 +1,4 @@
+using EnergyFacts.Results;
 using System.Diagnostics;
 using EnergyFacts.Measurement;
 using EnergyFacts.Probes;
@@ -41,11 +42,11 @@ public sealed class ProbeFaultSessionTests
         var faulty = components[0];
         Assert.Equal(expectedFaults, faulty.Faults);
         Assert.Equal(new Dictionary<ProbeFault, int> { [expected] = expectedFaults }, faulty.FaultsByKind);
-        Assert.Equal("replayed-partial", faulty.SourceLabel);
+        Assert.Equal("replayed-partial", FileTokens.SourceOf(faulty));
         Assert.Equal(TimeSpan.FromSeconds(expectedUncoveredSeconds), faulty.UncoveredTime);
         Assert.Equal(new Joules(200 * 10), components[1].Energy);
         Assert.Equal(new Joules(5 * 10), components[2].Energy);
-        Assert.Equal(["replayed", "estimated"], components.Skip(1).Select(c => c.SourceLabel));
+        Assert.Equal(["replayed", "estimated"], components.Skip(1).Select(c => FileTokens.SourceOf(c)));
         Assert.All(components.Skip(1), c => Assert.Empty(c.FaultsByKind));
     }
 
