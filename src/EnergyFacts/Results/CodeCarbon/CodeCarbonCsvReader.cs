@@ -292,7 +292,9 @@ internal static class CodeCarbonCsvReader
                 return null;
             }
 
-            var fraction = value / scale.Divisor;
+            // Through decimal, so 88.1 % is 0.881 and not 0.8809999999999999.
+            var fraction = scale.Divisor == 1 ? value
+                : Math.Abs(value) < 1e12 ? (double)((decimal)value / (decimal)scale.Divisor) : value / scale.Divisor;
             return fraction is >= 0 and <= 1
                 ? fraction
                 : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"line {line}: {file.Header[i]} is {value}, not an accuracy from 0 to 1 (or 0 to 100 %)."));
