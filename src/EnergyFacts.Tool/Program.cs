@@ -1,0 +1,1 @@
+return EnergyFacts.Tool.EnergyFactsCommandLine.Run(args, Console.Out, Console.Error);
