@@ -42,11 +42,13 @@ public sealed class ImportCommandTests
             Assert.Equal("100", row["duration"]);
             Assert.Equal("France", row["country_name"]);
             Assert.Equal("400", row["carbon_intensity"]);
-            Assert.StartsWith("imported:codecarbon-", row["energy_source"], StringComparison.Ordinal);
+            Assert.Matches("^cpu=(imported|none);gpu=(imported|none);ram=(imported|none)$", row["energy_source"]);
+            Assert.Contains("=imported", row["energy_source"], StringComparison.Ordinal);
+            Assert.StartsWith("codecarbon-", row["probes"], StringComparison.Ordinal);
         }
 
         var expectedVersion = columns.Contains("codecarbon_version") ? firstTag : CodeCarbonColumnSet.All[index].Versions;
-        Assert.Equal($"imported:codecarbon-{expectedVersion}", rows[0]["energy_source"]);
+        Assert.Equal($"codecarbon-{expectedVersion}", rows[0]["probes"]);
         Assert.Equal(2, ExperimentsJsonl.Read(Path.Combine(results, "experiments.jsonl")).Count);
         Assert.True(File.Exists(Path.Combine(results, "summary.md")));
         if (grams)
@@ -79,7 +81,8 @@ public sealed class ImportCommandTests
         Assert.Equal("2.35", row["longitude"]);
         Assert.Equal("", row["latitude"]);
         Assert.Equal("0.005", row["energy_consumed"]);
-        Assert.Equal("imported:codecarbon-3.2.2", row["energy_source"]);
+        Assert.Equal("codecarbon-3.2.2", row["probes"]);
+        Assert.Contains("cpu=imported", row["energy_source"], StringComparison.Ordinal);
     }
 
     [Fact]

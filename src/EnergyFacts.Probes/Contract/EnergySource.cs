@@ -11,4 +11,7 @@ public enum EnergySource
 
     /// <summary>Played back from a recorded trace; used by tests and for re-analysis.</summary>
     Replayed,
+
+    /// <summary>Taken from another tool's results (e.g. a CodeCarbon emissions.csv) by <c>energyfacts import</c>; how it was measured is that tool's.</summary>
+    Imported,
 }

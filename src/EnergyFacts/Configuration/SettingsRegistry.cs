@@ -178,7 +178,7 @@ internal static class SettingsRegistry
         "none (no gate)",
         "a file path; relative paths resolve against the directory the command was run in; a missing file is a first run",
         unit: null,
-        raw => Path.GetFullPath(raw.Text, raw.BaseDirectory))
+        FullPath)
     {
         IsPath = true,
     };

@@ -32,6 +32,7 @@ internal static class FileTokens
         (EnergySource.Measured, "measured"),
         (EnergySource.Estimated, "estimated"),
         (EnergySource.Replayed, "replayed"),
+        (EnergySource.Imported, "imported"),
     ];
 
     /// <summary>Token of a component without a probe.</summary>

@@ -122,7 +122,7 @@ public sealed class ResultsEndToEndTests
     }
 
     [Fact]
-    public void An_existing_emissions_csv_with_another_header_is_an_error_and_is_left_untouched()
+    public void An_existing_emissions_csv_with_another_header_fails_the_case_before_it_is_measured_and_is_left_untouched()
     {
         var dir = SampleExperimentsProcess.NewResultsDirectory();
         Directory.CreateDirectory(dir);
@@ -134,7 +134,9 @@ public sealed class ResultsEndToEndTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(csv, run.Output, StringComparison.Ordinal);
         Assert.Equal("timestamp,project_name,something_else\n2024-01-01,x,y\n", File.ReadAllText(csv));
-        Assert.Contains("\"status\":\"passed\"", run.Output, StringComparison.Ordinal); // the row survives in the test output
+        Assert.Contains("has a different header from the one EnergyFacts writes", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[energy] WithinBudget [sleepy | batch=2 | epochs=1] trial 1/1:", run.Output, StringComparison.Ordinal); // nothing measured
+        Assert.False(File.Exists(Path.Combine(dir, "experiments.jsonl")));
     }
 
     [Fact]

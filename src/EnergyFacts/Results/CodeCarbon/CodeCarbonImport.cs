@@ -14,7 +14,6 @@ namespace EnergyFacts.Results.CodeCarbon;
 /// </summary>
 internal static class CodeCarbonImport
 {
-    private static readonly JsonSerializerOptions JsonText = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Appends <paramref name="rows"/> to the results folder <paramref name="resultsDirectory"/>.</summary>
     /// <returns>The rows written.</returns>
@@ -33,20 +32,8 @@ internal static class CodeCarbonImport
         var folder = Path.GetFullPath(resultsDirectory);
         ResultsFolderLock.EnsureWritable(folder, options.LockTimeout);
         var resultRows = ImportedResultRows.ToResultRows(rows);
-        var sources = rows.Select(ImportedResultRows.EnergySourceLabel).ToList();
-        var csvLines = new List<string>(rows.Count);
-        var jsonLines = new List<string>(rows.Count);
-        var energySource = ResultColumns.Get("energy_source");
-        for (var i = 0; i < resultRows.Count; i++)
-        {
-            // The formats compute energy_source from the measurement's probes; an imported row says where it came from instead.
-            var computed = energySource.FormatValue(resultRows[i]);
-            csvLines.Add(CsvText.FormatRecord(ResultColumns.All.Select(c => CsvText.OneLine(c == energySource ? sources[i] : c.FormatValue(resultRows[i])))));
-            jsonLines.Add(ReplaceOnce(
-                ExperimentsJsonl.FormatRow(resultRows[i]),
-                "\"energy_source\":" + JsonSerializer.Serialize(computed, JsonText),
-                "\"energy_source\":" + JsonSerializer.Serialize(sources[i], JsonText)));
-        }
+        var csvLines = resultRows.Select(EmissionsCsv.FormatRow).ToList();
+        var jsonLines = resultRows.Select(ExperimentsJsonl.FormatRow).ToList();
 
         var csvPath = Path.Combine(folder, EmissionsCsv.FileName);
         var jsonlPath = Path.Combine(folder, ExperimentsJsonl.FileName);
@@ -76,12 +63,6 @@ internal static class CodeCarbonImport
         {
             check(AppendOnlyFile.ReadFirstLine(file));
         }
-    }
-
-    private static string ReplaceOnce(string text, string what, string with)
-    {
-        var at = text.IndexOf(what, StringComparison.Ordinal);
-        return at < 0 ? throw new InvalidOperationException($"experiments.jsonl row has no {what}.") : string.Concat(text.AsSpan(0, at), with, text.AsSpan(at + what.Length));
     }
 
     private static void Guard(string folder, string path, Action write)

@@ -15,15 +15,8 @@ namespace EnergyFacts.Results.CodeCarbon;
 /// </summary>
 internal static class ImportedResultRows
 {
-    /// <summary>The probe label of imported rows; <see cref="EnergySourceLabel"/> adds the version.</summary>
+    /// <summary>The probe label of imported rows, followed by the CodeCarbon version in the <c>probes</c> column.</summary>
     public const string ProbeId = "codecarbon";
-
-    /// <summary>The <c>energy_source</c> of an imported row: <c>imported:codecarbon-&lt;version&gt;</c>.</summary>
-    public static string EnergySourceLabel(ImportedRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return $"imported:{ProbeId}-{row.CodeCarbonVersion}";
-    }
 
     /// <summary>The rows as result rows, in the same order.</summary>
     public static IReadOnlyList<ResultRow> ToResultRows(IReadOnlyList<ImportedRow> rows)
@@ -57,6 +50,10 @@ internal static class ImportedResultRows
         }
 
         warnings.AddRange(row.Notes);
+        if (row.CpuEnergyKilowattHours is null && row.GpuEnergyKilowattHours is null && row.RamEnergyKilowattHours is null)
+        {
+            warnings.Add($"CodeCarbon {row.CodeCarbonVersion} wrote only the total energy_consumed; it is recorded under cpu, since the split is unknown");
+        }
         var intensity = new GridCarbonIntensity(
             row.CountryIsoCode ?? string.Empty,
             row.CountryName ?? "unknown",
@@ -90,11 +87,19 @@ internal static class ImportedResultRows
             {
                 StartedAt = end - duration,
                 Duration = duration,
-                Components =
+                Components = row.CpuEnergyKilowattHours is null && row.GpuEnergyKilowattHours is null && row.RamEnergyKilowattHours is null
+                ?
                 [
-                    Component(PowerComponent.Cpu, row.CpuEnergyKilowattHours, row.CpuPowerWatts, pue),
-                    Component(PowerComponent.Gpu, row.GpuEnergyKilowattHours, row.GpuPowerWatts, pue),
-                    Component(PowerComponent.Ram, row.RamEnergyKilowattHours, row.RamPowerWatts, pue),
+                    // CodeCarbon before per-component columns wrote only the total: kept under cpu and said so (warnings).
+                    Component(PowerComponent.Cpu, row.EnergyConsumedKilowattHours, row.CpuPowerWatts, pue, row.CodeCarbonVersion),
+                    Component(PowerComponent.Gpu, null, row.GpuPowerWatts, pue, row.CodeCarbonVersion),
+                    Component(PowerComponent.Ram, null, row.RamPowerWatts, pue, row.CodeCarbonVersion),
+                ]
+                :
+                [
+                    Component(PowerComponent.Cpu, row.CpuEnergyKilowattHours, row.CpuPowerWatts, pue, row.CodeCarbonVersion),
+                    Component(PowerComponent.Gpu, row.GpuEnergyKilowattHours, row.GpuPowerWatts, pue, row.CodeCarbonVersion),
+                    Component(PowerComponent.Ram, row.RamEnergyKilowattHours, row.RamPowerWatts, pue, row.CodeCarbonVersion),
                 ],
                 SampleCount = 0,
                 Interval = TimeSpan.Zero,
@@ -138,8 +143,11 @@ internal static class ImportedResultRows
         };
     }
 
-    private static ComponentEnergy Component(PowerComponent component, double? kilowattHours, double? watts, double pue) =>
-        new(component, new KilowattHours(kilowattHours ?? 0).ToJoules() / pue, new Watts(watts ?? 0), Source: null, [ProbeId], Faults: 0);
+    // A component the file gives energy for is imported; one it leaves empty had no figure (none), as in CodeCarbon.
+    private static ComponentEnergy Component(PowerComponent component, double? kilowattHours, double? watts, double pue, string version) =>
+        kilowattHours is null
+            ? new(component, Joules.Zero, new Watts(watts ?? 0), Source: null, [], Faults: 0)
+            : new(component, new KilowattHours(kilowattHours.Value).ToJoules() / pue, new Watts(watts ?? 0), EnergySource.Imported, [$"{ProbeId}-{version}"], Faults: 0);
 
     private static bool HasEpochFigures(ImportedExperiment e) =>
         e.TrainLoss is not null || e.EvalLoss is not null || e.EvalTop1 is not null || e.EvalTop5 is not null || e.LearningRate is not null;
