@@ -71,5 +71,27 @@ internal sealed class ExperimentSession : IDisposable
         }
     }
 
-    public void Dispose() => run?.Dispose();
+    public void Dispose()
+    {
+        if (run is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (run.WriteBaselineIfAsked() is { } path)
+            {
+                Console.Out.WriteLine($"[energy] baseline written: {path}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Gates.BaselineFormatException)
+        {
+            Console.Error.WriteLine($"[energy] the baseline could not be written: {e.Message}");
+        }
+        finally
+        {
+            run.Dispose();
+        }
+    }
 }

@@ -196,7 +196,7 @@ public sealed class ExperimentContext
 
         var run = (session ?? throw new InvalidOperationException("This experiment case was not given a run by the EnergyFacts executor.")).Run;
         var budget = method is null ? null : EnergyBudget.For(method);
-        trialCase = new TrialCase(CaseId, CaseDisplayName, Model, Dataset, Epochs, Batch, Trial, Trials, Definition.Seed, budget) { RequestedDevice = Device };
+        trialCase = new TrialCase(CaseId, CaseDisplayName, Model, Dataset, Epochs, Batch, Trial, Trials, Definition.Seed, budget) { RequestedDevice = Device, Method = method is null ? CaseDisplayName : $"{method.DeclaringType?.FullName}.{method.Name}" };
         var runCancellation = TestContext.Current.CancellationToken;
         window = TrialWindow.Open(run, TestOutput.Instance, $"{CaseDisplayName} trial {Trial}", runCancellation);
         StartedAt = window.StartedAt;
@@ -258,6 +258,11 @@ public sealed class ExperimentContext
         if (result.DeviceFailure is not null)
         {
             throw new Xunit.Sdk.XunitException(result.DeviceFailure);
+        }
+
+        if (result.GateFailure is not null)
+        {
+            throw new Xunit.Sdk.XunitException(result.GateFailure);
         }
 
         if (result.SinkFailure is not null)

@@ -23,4 +23,7 @@ internal enum ExperimentStatus
 
     /// <summary>No valid reading for a component the trial needed: it cannot pass a budget.</summary>
     Unmeasured,
+
+    /// <summary>The regression gate found the case worse than its baseline (or could not judge it and had to fail it).</summary>
+    Regressed,
 }

@@ -18,6 +18,7 @@ internal static class FileTokens
         (ExperimentStatus.Cancelled, "cancelled"),
         (ExperimentStatus.TimedOut, "timed_out"),
         (ExperimentStatus.Unmeasured, "unmeasured"),
+        (ExperimentStatus.Regressed, "regressed"),
     ];
 
     private static readonly (PowerComponent Value, string Token)[] Components =

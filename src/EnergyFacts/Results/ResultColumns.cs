@@ -77,7 +77,7 @@ internal static class ResultColumns
         new("seed", Own, Integer, "", "Random seed; empty when not set.", r => r.Outcome.Seed),
         new("device", Own, Text, "", "Device: cpu, cuda:0, none.", r => r.Outcome.Device),
         new("samples", Own, Integer, "", "Training samples processed.", r => r.Outcome.Samples),
-        new("status", Own, Text, "", "passed, failed, over_budget, error, cancelled, timed_out or unmeasured.", r => FileTokens.Of(r.Outcome.Status)),
+        new("status", Own, Text, "", "passed, failed, over_budget, error, cancelled, timed_out, unmeasured or regressed.", r => FileTokens.Of(r.Outcome.Status)),
         new("budget", Own, Text, "", "Budget that applied, e.g. MaxKilowattHours=1E-05; empty when none.", r => r.Outcome.Budget),
         new("energy_source", Own, Text, "", "Per component: measured, estimated, replayed or none, -partial when readings were dropped.", r => DescribeSources(r.Measurement)),
         new("probes", Own, Text, "", "Probes used.", r => ListProbes(r)),
@@ -92,6 +92,7 @@ internal static class ResultColumns
         new("trials", Own, Integer, "", "Trials the case runs in all.", r => r.Outcome.Trials),
         new("warnings", Own, Text, "", "Measurement warnings, separated by ' | '.", r => r.Measurement.Warnings.Count == 0 ? null : string.Join(" | ", r.Measurement.Warnings)),
         new("message", Own, Text, "", "Failure or error text; empty when passed.", r => r.Outcome.Message),
+        new("gate", Own, Text, "", "Regression gate verdict on the case's last trial: verdict, figure, ratio to the baseline with its bounds; empty without a baseline.", r => DescribeGate(r.Gate)),
     ];
 
     /// <summary>Column names in file order.</summary>
@@ -123,6 +124,12 @@ internal static class ResultColumns
         ArgumentNullException.ThrowIfNull(measurement);
         return string.Join(';', measurement.Components.Select(c => $"{FileTokens.Of(c.Component)}={FileTokens.SourceOf(c)}"));
     }
+
+    private static string? DescribeGate(Gates.CaseVerdict? verdict) =>
+        verdict is null ? null
+        : verdict.Comparison is { } c
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Gates.GateVerdictNames.Name(verdict.Kind)} {verdict.Figure} ratio={c.Estimate:0.000} [{c.Lower:0.000}, {c.Upper:0.000}] threshold={verdict.Threshold}")
+            : $"{Gates.GateVerdictNames.Name(verdict.Kind)} {verdict.Figure}";
 
     private static double MeanPower(ResultRow row, PowerComponent component) =>
         row.Measurement.Components.Where(c => c.Component == component).Sum(c => c.MeanPower.Value);

@@ -1,5 +1,6 @@
 using EnergyFacts.Accounting;
 using EnergyFacts.Configuration;
+using EnergyFacts.Gates;
 using EnergyFacts.Measurement;
 
 namespace EnergyFacts.Results;
@@ -29,6 +30,9 @@ internal sealed record ResultRow
 
     /// <summary>Statistics over the case's trials, on the case's last trial when it has several.</summary>
     public TrialStatistics? Statistics { get; init; }
+
+    /// <summary>The regression gate's verdict on the case, on its last trial when a baseline is configured.</summary>
+    public CaseVerdict? Gate { get; init; }
 
     /// <summary>Every setting of the run with its value and where it came from (the settings registry's provenance).</summary>
     public IReadOnlyList<ResolvedSetting> Settings { get; init; } = [];

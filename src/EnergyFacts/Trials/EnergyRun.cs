@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using EnergyFacts.Accounting;
 using EnergyFacts.Configuration;
+using EnergyFacts.Gates;
 using EnergyFacts.Probes;
 using EnergyFacts.Probes.Idle;
 using EnergyFacts.Results;
@@ -21,6 +22,8 @@ internal sealed class EnergyRun : IDisposable
     private readonly Lazy<HostInfo> host;
     private readonly Lazy<IdleBaseline?> idle;
     private readonly Lazy<bool> torchEnvironment;
+    private readonly Lazy<BaselineRead?> baseline;
+    private readonly ConcurrentDictionary<ExperimentKey, CaseMeasurement> gatedCases = new();
     private readonly ConcurrentDictionary<long, Action<string>> openTrials = new();
     private readonly PosixSignalRegistration[] signalRegistrations = [];
     private long lastTrialTicket;
@@ -41,6 +44,9 @@ internal sealed class EnergyRun : IDisposable
             () => settings.IdleBaseline > TimeSpan.Zero ? new IdleBaselineMeter().Measure(Probes.Probes, settings.IdleBaseline, settings.Interval) : null,
             LazyThreadSafetyMode.ExecutionAndPublication);
         torchEnvironment = new(ExportTorchEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
+        baseline = new(
+            () => settings.Gates.BaselinePath is { } path ? BaselineFile.Read(path) : null,
+            LazyThreadSafetyMode.ExecutionAndPublication);
         AppDomain.CurrentDomain.ProcessExit += WriteOpenTrialsOnExit;
 
         // SIGTERM (a CI runner's cancel, docker stop, systemd) and SIGHUP (terminal closed) end the process without
@@ -88,6 +94,38 @@ internal sealed class EnergyRun : IDisposable
 
     /// <summary>Rows of earlier trials, by case id, for the statistics written with a case's last trial.</summary>
     public ConcurrentDictionary<string, List<ResultRow>> TrialRows { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The regression gate's baseline, read once (<see langword="null"/> when no baseline is configured; a missing file
+    /// is <see cref="BaselineRead.IsMissing"/>, a first run).
+    /// </summary>
+    /// <exception cref="BaselineFormatException">The file is not a baseline this version reads (file and position named).</exception>
+    public BaselineRead? Baseline => baseline.Value;
+
+    /// <summary>Keeps a case whose every trial passed, for <c>--energy-update-baseline</c> at the end of the run.</summary>
+    public void RecordForBaseline(CaseMeasurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        gatedCases[measurement.Key] = measurement;
+    }
+
+    /// <summary>
+    /// With <c>--energy-update-baseline</c>, writes the baseline refreshed with this run's cases (others kept as they
+    /// were), sorted, so its diff in a pull request shows exactly the cases that changed; returns the path, or null.
+    /// </summary>
+    public string? WriteBaselineIfAsked()
+    {
+        var gates = Settings.Gates;
+        if (!gates.UpdateBaseline || gates.BaselinePath is not { } path || gatedCases.IsEmpty)
+        {
+            return null;
+        }
+
+        var existing = File.Exists(path) ? BaselineFile.Read(path).Baseline : null;
+        var refreshed = existing is null ? new Baseline(gatedCases.Values) : existing.Refresh(gatedCases.Values);
+        BaselineFile.Write(path, refreshed);
+        return path;
+    }
 
     /// <summary>True exactly once per run: the first trial prints the probes' choice.</summary>
     public bool ClaimProbeAnnouncement() => Interlocked.Exchange(ref probesAnnounced, 1) == 0;

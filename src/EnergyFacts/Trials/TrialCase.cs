@@ -18,6 +18,9 @@ internal sealed record TrialCase(
 {
     /// <summary>The device the experiment asked for (<c>auto</c>, <c>cpu</c>, <c>cuda</c>, <c>cuda:N</c>).</summary>
     public string RequestedDevice { get; init; } = "auto";
+
+    /// <summary>The experiment method, <c>Namespace.Class.Method</c>: with the case's values, its key in a baseline.</summary>
+    public string Method { get; init; } = string.Empty;
 }
 
 /// <summary>What the experiment's body produced, known once it returned (or failed).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EnergyFacts.Accounting;
+using EnergyFacts.Gates;
 using EnergyFacts.Measurement;
 using EnergyFacts.Probes;
 using EnergyFacts.Probes.Idle;
@@ -16,6 +17,9 @@ internal sealed record TrialResult(ResultRow Row, string? BudgetFailure, string?
 {
     /// <summary>Why the trial fails although its body passed: the device it asked for was not used.</summary>
     public string? DeviceFailure { get; init; }
+
+    /// <summary>The regression gate's failure message (regressed, or a case it cannot judge and must fail).</summary>
+    public string? GateFailure { get; init; }
 }
 
 /// <summary>
@@ -35,15 +39,27 @@ internal static class TrialPipeline
         var measuredBy = MeasuredBy(measurement);
         var account = run.Emissions.Account(measurement);
         var decision = TrialDecision.Decide(trial, body, account, measurement, measuredBy);
-        var row = WithTrialStatistics(run, trial, BuildRow(run, trial, body, measurement, account, decision) with
+        var row = BuildRow(run, trial, body, measurement, account, decision) with
         {
             AboveIdle = run.Idle is { } idle ? AboveIdleEnergy.Of(idle, measurement) : null,
             Settings = run.Settings.Provenance,
             ProbeLegends = [.. run.Probes.Probes.Select(p => new ProbeLegend(p.Descriptor.Id, p.Descriptor.Legend))],
-        });
+        };
+        var caseRows = CaseRows(run, trial, row);
+        string? gateFailure = null;
+        if (trial.Trial == trial.Trials)
+        {
+            if (caseRows.Count > 1)
+            {
+                row = row with { Statistics = TrialStatistics.Of(caseRows.Select(r => r.ToObservation())) };
+            }
+
+            (row, gateFailure) = Gate(run, trial, caseRows, row);
+        }
+
         Report(output, trial, row, measurement, measuredBy, decision);
         var sinkFailure = Persist(run, trial, row, output);
-        return new TrialResult(row, decision.BudgetFailure, sinkFailure) { DeviceFailure = decision.DeviceFailure };
+        return new TrialResult(row, decision.BudgetFailure, sinkFailure) { DeviceFailure = decision.DeviceFailure, GateFailure = gateFailure };
     }
 
     /// <summary>Who measured each component, from the measurement itself.</summary>
@@ -120,22 +136,53 @@ internal static class TrialPipeline
         {
             output.WriteLine("[energy] " + note);
         }
+
+        if (row.Gate is { } gate)
+        {
+            output.WriteLine("[energy] gate: " + gate.Message);
+        }
     }
 
-    private static ResultRow WithTrialStatistics(EnergyRun run, TrialCase trial, ResultRow row)
+    // The case's rows so far, this one last (kept when the case has several trials or the gate needs them).
+    private static List<ResultRow> CaseRows(EnergyRun run, TrialCase trial, ResultRow row)
     {
         if (trial.Trials == 1)
         {
-            return row;
+            return [row];
         }
 
         var rows = run.TrialRows.GetOrAdd(trial.CaseId, _ => []);
         lock (rows)
         {
             rows.Add(row);
-            return trial.Trial == trial.Trials && rows.Count > 1
-                ? row with { Statistics = TrialStatistics.Of(rows.Select(r => r.ToObservation())) }
-                : row;
+            return [.. rows];
         }
+    }
+
+    // The decide step of the regression gate, on the case's last trial. A case that did not pass every trial is not
+    // judged (it already fails) and never enters a baseline; a baseline that cannot be read fails the case, keeping its row.
+    private static (ResultRow Row, string? Failure) Gate(EnergyRun run, TrialCase trial, List<ResultRow> caseRows, ResultRow row)
+    {
+        if (!run.Settings.Gates.IsEnabled || caseRows.Any(r => r.Outcome.Status != ExperimentStatus.Passed))
+        {
+            return (row, null);
+        }
+
+        var current = CaseGate.Measure(trial, [.. caseRows.Take(caseRows.Count - 1), row]);
+        CaseVerdict verdict;
+        try
+        {
+            verdict = CaseGate.Decide(run, current);
+        }
+        catch (BaselineFormatException e)
+        {
+            return (row with { Outcome = row.Outcome with { Status = ExperimentStatus.Error, Message = e.Message } }, e.Message);
+        }
+
+        run.RecordForBaseline(current);
+        var outcome = verdict.Fails
+            ? row.Outcome with { Status = ExperimentStatus.Regressed, Message = verdict.Message }
+            : row.Outcome;
+        return (row with { Gate = verdict, Outcome = outcome }, verdict.Fails ? verdict.Message : null);
     }
 }

@@ -44,6 +44,7 @@ internal sealed class TrialWindow : IDisposable
         // Fail before measuring, not after: an unknown country or an unwritable results folder is known up front.
         _ = run.Emissions;
         run.Sinks.CheckBeforeMeasuring();
+        _ = run.Baseline; // a corrupt or newer-format baseline fails before measuring, naming file and position
         run.PrepareTorchEnvironment();
         if (run.ClaimProbeAnnouncement())
         {

@@ -108,6 +108,7 @@ internal static class ExperimentsJsonl
 
             json.WriteEndArray();
             WriteAboveIdle(json, row.AboveIdle);
+            WriteGate(json, row.Gate);
             json.WriteEndObject();
         }
 
@@ -254,6 +255,48 @@ internal static class ExperimentsJsonl
             json.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
         }
 
+        json.WriteEndObject();
+    }
+
+    private static void WriteGate(Utf8JsonWriter json, Gates.CaseVerdict? gate)
+    {
+        if (gate is null)
+        {
+            json.WriteNull("gate");
+            return;
+        }
+
+        json.WriteStartObject("gate");
+        json.WriteString("verdict", Gates.GateVerdictNames.Name(gate.Kind));
+        json.WriteBoolean("fails", gate.Fails);
+        json.WriteString("figure", gate.Figure.ToString());
+        WriteValue(json, "unit", gate.Unit);
+        json.WriteBoolean("higher_is_better", gate.HigherIsBetter);
+        WriteValue(json, "source", gate.Source is { } s ? Gates.FigureSourceNames.Name(s) : null);
+        WriteValue(json, "baseline_source", gate.BaselineSource is { } b ? Gates.FigureSourceNames.Name(b) : null);
+        json.WriteNumber("trials", gate.CurrentTrials);
+        json.WriteNumber("baseline_trials", gate.BaselineTrials);
+        json.WriteNumber("minimum_trials", gate.MinimumTrials);
+        WriteValue(json, "threshold", gate.Threshold.Fraction);
+        WriteValue(json, "confidence", gate.Confidence.Level);
+        if (gate.Comparison is { } c)
+        {
+            WriteValue(json, "ratio", c.Estimate);
+            WriteValue(json, "ratio_low", c.Lower);
+            WriteValue(json, "ratio_high", c.Upper);
+            WriteValue(json, "achieved_confidence", c.AchievedConfidence);
+            WriteValue(json, "baseline_median", c.BaselineMedian);
+            WriteValue(json, "current_median", c.CurrentMedian);
+        }
+
+        json.WriteStartArray("mismatches");
+        foreach (var mismatch in gate.Mismatches)
+        {
+            json.WriteStringValue(mismatch);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("message", gate.Message);
         json.WriteEndObject();
     }
 

@@ -137,6 +137,23 @@ internal static class SummaryMarkdown
             text.Append('\n');
         }
 
+        var gated = rows.Where(r => Get(r, "gate").Length > 0).ToList();
+        if (gated.Count > 0)
+        {
+            text.Append("\nRegression gate: each case against its baseline (ratio current/baseline with its confidence bounds).\n\n");
+            text.Append("| experiment | verdict | figure, ratio [bounds], threshold |\n|:--|:--|:--|\n");
+            foreach (var row in gated)
+            {
+                var gate = Get(row, "gate");
+                var space = gate.IndexOf(' ', StringComparison.Ordinal);
+                var verdict = space > 0 ? gate[..space] : gate;
+                text.Append("| ").Append(Cell(Get(row, "experiment_name")))
+                    .Append(" | ").Append(verdict is "regressed" or "mismatch" or "too_few_trials" ? $"**{verdict}**" : verdict)
+                    .Append(" | ").Append(Cell(space > 0 ? gate[(space + 1)..] : string.Empty))
+                    .Append(" |\n");
+            }
+        }
+
         var repeated = rows
             .GroupBy(r => Get(r, "experiment_id"), StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
