@@ -41,6 +41,9 @@ internal sealed record EnergyFactsSettings
     /// <summary>How long a cancelled or timed-out trial may take to return before the framework finishes it without the body.</summary>
     public TimeSpan CancelGrace { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The part of the experiment cases this run runs; 1/1 for all of them.</summary>
+    public ExperimentShard Shard { get; init; } = ExperimentShard.All;
+
     /// <summary>Path of the GitHub step summary file, when running in GitHub Actions.</summary>
     public string? GitHubStepSummary { get; init; }
 

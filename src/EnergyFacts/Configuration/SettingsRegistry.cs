@@ -120,6 +120,16 @@ internal static class SettingsRegistry
         raw => TimeSpan.FromSeconds(ParseNumber(raw, 0, 604_800)),
         v => v.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
 
+    public static SettingDefinition<ExperimentShard> Shard { get; } = new(
+        "shard",
+        "Run only shard K of N of the experiment cases (deterministic and balanced by case id), e.g. one per CI matrix job.",
+        ExperimentShard.All,
+        "1/1 (all cases)",
+        ExperimentShard.Allowed,
+        unit: null,
+        raw => ExperimentShard.Parse(raw.Text),
+        v => v.ToString());
+
     public static SettingDefinition<TimeSpan> CancelGrace { get; } = new(
         "cancel-grace",
         "How long a cancelled or timed-out trial may take to return before its row is written without it and the process ends.",
@@ -230,7 +240,7 @@ internal static class SettingsRegistry
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
-        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace,
+        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard,
         PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory,
         Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence,
     ];

@@ -69,6 +69,7 @@ internal static class SettingsResolver
             LockTimeout = Get(SettingsRegistry.LockTimeout, SettingsRegistry.LockTimeout.DefaultValue),
             TrialTimeout = Get(SettingsRegistry.TrialTimeout, TimeSpan.Zero),
             CancelGrace = Get(SettingsRegistry.CancelGrace, SettingsRegistry.CancelGrace.DefaultValue),
+            Shard = Get(SettingsRegistry.Shard, ExperimentShard.All),
             GitHubStepSummary = sources.Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && !string.IsNullOrWhiteSpace(summary) ? summary : null,
             ProbeSettings = new ProbeSettings(probeValues, sources.WorkingDirectory),
             TorchEnvironment = SettingsRegistry.TorchLevel

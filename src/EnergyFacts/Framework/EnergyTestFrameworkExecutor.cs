@@ -35,6 +35,14 @@ internal sealed class EnergyTestFrameworkExecutor(IXunitTestAssembly testAssembl
                 experiment.Session = session;
             }
 
+            // A shard runs its part of the experiment cases (by stable case id) and every ordinary test.
+            if (session.Shard is { Count: > 1 } shard)
+            {
+                var mine = shard.Select(experiments, e => e.UniqueID).ToHashSet();
+                Console.Out.WriteLine($"[energy] shard {shard}: {mine.Count} of {experiments.Count} experiment cases");
+                testCases = [.. testCases.Where(c => c is not EnergyTestCase e || mine.Contains(e))];
+            }
+
             await base.RunTestCases(testCases, executionMessageSink, executionOptions, cancellationToken);
         }
         finally
@@ -56,6 +64,9 @@ internal sealed class ExperimentSession : IDisposable
 
     /// <summary>The run; throws the session's configuration error for every experiment when there is one.</summary>
     public EnergyRun Run => run ?? throw new EnergyFactsConfigurationException(error!.Message, error);
+
+    /// <summary>The shard this session runs, when one was asked for and the configuration is valid.</summary>
+    public ExperimentShard? Shard => run?.Settings.Shard;
 
     public static ExperimentSession Create(Assembly testAssembly)
     {

@@ -36,7 +36,7 @@ internal static class CaseGate
 
         if (rows.All(r => r.LastEpoch?.EvalTop1 is not null))
         {
-            figures.Add(new FigureTrials(GatedFigure.Metric("top1"), "", FigureSource.Measured, higherIsBetter: true, [.. rows.Select(r => r.LastEpoch!.EvalTop1!.Value)]));
+            figures.Add(new FigureTrials(GatedFigure.Metric("top1"), "fraction", FigureSource.Measured, higherIsBetter: true, [.. rows.Select(r => r.LastEpoch!.EvalTop1!.Value)]));
         }
 
         foreach (var metric in last.Outcome.Metrics)
@@ -44,7 +44,7 @@ internal static class CaseGate
             var values = rows.Select(r => r.Outcome.Metrics.FirstOrDefault(m => m.Name == metric.Name)?.Value).ToList();
             if (values.All(v => v is not null) && metric.Name != "top1")
             {
-                figures.Add(new FigureTrials(GatedFigure.Metric(metric.Name), metric.Unit ?? "", FigureSource.Measured, metric.HigherIsBetter, [.. values.Select(v => v!.Value)]));
+                figures.Add(new FigureTrials(GatedFigure.Metric(metric.Name), metric.Unit ?? "1", FigureSource.Measured, metric.HigherIsBetter, [.. values.Select(v => v!.Value)]));
             }
         }
 

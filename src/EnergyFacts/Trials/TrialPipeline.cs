@@ -168,15 +168,19 @@ internal static class TrialPipeline
             return (row, null);
         }
 
-        var current = CaseGate.Measure(trial, [.. caseRows.Take(caseRows.Count - 1), row]);
+        CaseMeasurement current;
         CaseVerdict verdict;
         try
         {
+            current = CaseGate.Measure(trial, [.. caseRows.Take(caseRows.Count - 1), row]);
             verdict = CaseGate.Decide(run, current);
         }
-        catch (BaselineFormatException e)
+#pragma warning disable CA1031 // Whatever the gate cannot do, the trial's row is still written, with the reason, and the case fails.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            return (row with { Outcome = row.Outcome with { Status = ExperimentStatus.Error, Message = e.Message } }, e.Message);
+            var message = $"The regression gate could not judge {trial.DisplayName}: {e.Message}";
+            return (row with { Outcome = row.Outcome with { Status = ExperimentStatus.Error, Message = message } }, message);
         }
 
         run.RecordForBaseline(current);

@@ -170,4 +170,17 @@ public sealed class TrialGateTests : IDisposable
         Assert.Null(run.WriteBaselineIfAsked());
         Assert.False(File.Exists(BaselinePath));
     }
+
+    [Fact]
+    public void A_case_with_zero_energy_is_never_passed_by_the_gate_and_keeps_every_row()
+    {
+        WriteBaseline();
+        using var run = NewRun();
+
+        var result = RunCase(run, [0, 0, 0, 0, 0]); // zero energy: no ratio can be formed
+
+        Assert.Contains(result.Row.Outcome.Status, new[] { ExperimentStatus.Regressed, ExperimentStatus.Error });
+        Assert.False(string.IsNullOrWhiteSpace(result.GateFailure));
+        Assert.Equal(6, File.ReadAllLines(Path.Combine(folder, "results", "emissions.csv")).Length); // header + 5 rows
+    }
 }

@@ -1,0 +1,22 @@
+using EnergyFacts.Torch.Data;
+using EnergyFacts.Torch.Models;
+
+namespace EnergyFacts.Experiments;
+
+/// <summary>
+/// The cases the CI energy regression gate judges (<c>--filter-trait suite=gate</c>; see .github/workflows/energy-gate.yml):
+/// small enough to repeat five times in seconds, since a statistical gate needs trials — with five against five, an
+/// exact rank test can bound the ratio at 95 % confidence.
+/// </summary>
+[Trait("suite", "gate")]
+public sealed class RegressionGateSuite
+{
+    [EnergyExperiment("mlp", 128, 1, Dataset = "fashion-mnist-subset", Seed = 1, Trials = 5)]
+    [EnergyBudget(MaxKilowattHours = 0.0005, MaxSeconds = 120)]
+    public void Mlp(ExperimentContext context)
+    {
+        using var data = Datasets.FashionMnistEmbedded();
+        var report = TorchExperiment.Train(context, data, ModelOptions.FashionMnist);
+        Assert.True(report.Final.EvalTop1 >= 0.6, $"mlp reached {report.Final.EvalTop1:P1} top-1 in one epoch, below 60 %.");
+    }
+}
