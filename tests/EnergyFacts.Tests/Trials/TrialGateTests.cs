@@ -181,6 +181,6 @@ public sealed class TrialGateTests : IDisposable
 
         Assert.Contains(result.Row.Outcome.Status, new[] { ExperimentStatus.Regressed, ExperimentStatus.Error });
         Assert.False(string.IsNullOrWhiteSpace(result.GateFailure));
-        Assert.Equal(6, File.ReadAllLines(Path.Combine(folder, "results", "emissions.csv")).Length); // header + 5 rows
+        Assert.Equal(11, File.ReadAllLines(Path.Combine(folder, "results", "emissions.csv")).Length); // header, the baseline run's 5 rows and these 5
     }
 }
