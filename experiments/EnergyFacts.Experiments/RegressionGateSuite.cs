@@ -11,7 +11,7 @@ namespace EnergyFacts.Experiments;
 [Trait("suite", "gate")]
 public sealed class RegressionGateSuite
 {
-    [EnergyExperiment("mlp", 128, 1, Dataset = "fashion-mnist-subset", Seed = 1, Trials = 5)]
+    [EnergyExperiment("mlp", 128, 1, Dataset = "fashion-mnist-subset", Seed = 1, Trials = 5, Warmup = 1)]
     [EnergyBudget(MaxKilowattHours = 0.0005, MaxSeconds = 120)]
     public void Mlp(ExperimentContext context)
     {

@@ -58,6 +58,12 @@ public sealed class EnergyExperimentAttribute : Attribute
     /// <summary>Measured repetitions (≥ 1, default 1); each is reported, plus mean and spread.</summary>
     public int Trials { get; set; } = 1;
 
+    /// <summary>
+    /// Unmeasured warm-up runs before the first measured trial (≥ 0, default 0): the first run of a body pays for JIT
+    /// compilation, native loading and cold caches, which would otherwise inflate trial 1 and the gate's spread.
+    /// </summary>
+    public int Warmup { get; set; }
+
     /// <summary>Random seed handed to the experiment through <see cref="ExperimentContext.Seed"/>.</summary>
     public int Seed { get => seed ?? 0; set => seed = value; }
 
@@ -73,5 +79,5 @@ public sealed class EnergyExperimentAttribute : Attribute
     /// <summary>Source line of the attribute, for IDE navigation.</summary>
     public int SourceLineNumber { get; }
 
-    internal ExperimentDefinition Definition => new(Model, Batch, Epochs, Dataset, Device ?? string.Empty, Trials, seed);
+    internal ExperimentDefinition Definition => new(Model, Batch, Epochs, Dataset, Device ?? string.Empty, Trials, seed) { Warmup = Warmup };
 }

@@ -43,14 +43,21 @@ internal sealed class EnergyTestCase : XunitTestCase
     public override ValueTask<IReadOnlyCollection<IXunitTest>> CreateTests()
     {
         var takesContext = TestMethod.Parameters.Count == 1;
-        var tests = new List<IXunitTest>(Definition.Trials);
+        var tests = new List<IXunitTest>(Definition.Warmup + Definition.Trials);
+        for (var run = 1; run <= Definition.Warmup; run++)
+        {
+            var warmup = new ExperimentContext(Definition, trial: 0, TestCaseDisplayName, UniqueID, Session, TestMethod.Method) { WarmupRun = run };
+            var label = string.Create(CultureInfo.InvariantCulture, $"{TestCaseDisplayName} (warm-up {run}/{Definition.Warmup})");
+            tests.Add(new EnergyTest(this, warmup, label, tests.Count, takesContext ? [warmup] : []));
+        }
+
         for (var trial = 1; trial <= Definition.Trials; trial++)
         {
             var context = new ExperimentContext(Definition, trial, TestCaseDisplayName, UniqueID, Session, TestMethod.Method);
             var name = Definition.Trials == 1
                 ? TestCaseDisplayName
                 : string.Create(CultureInfo.InvariantCulture, $"{TestCaseDisplayName} (trial {trial}/{Definition.Trials})");
-            tests.Add(new EnergyTest(this, context, name, trial - 1, takesContext ? [context] : []));
+            tests.Add(new EnergyTest(this, context, name, tests.Count, takesContext ? [context] : []));
         }
 
         return new(tests);
@@ -66,6 +73,7 @@ internal sealed class EnergyTestCase : XunitTestCase
         info.AddValue("efDevice", Definition.Device);
         info.AddValue("efTrials", Definition.Trials);
         info.AddValue("efSeed", Definition.Seed);
+        info.AddValue("efWarmup", Definition.Warmup);
     }
 
     protected override void Deserialize(IXunitSerializationInfo info)
@@ -78,6 +86,9 @@ internal sealed class EnergyTestCase : XunitTestCase
             info.GetValue<string>("efDataset"),
             info.GetValue<string>("efDevice") ?? "auto",
             info.GetValue<int>("efTrials"),
-            info.GetValue<int?>("efSeed"));
+            info.GetValue<int?>("efSeed"))
+        {
+            Warmup = info.GetValue<int>("efWarmup"),
+        };
     }
 }

@@ -28,6 +28,7 @@ public sealed class ExperimentContext
     private IDisposable? openTrialTicket;
     private string? finishedWithoutBody;
     private CancellationToken? trialToken;
+    private IDisposable? warmupPass;
 
     internal ExperimentContext(
         ExperimentDefinition definition, int trial, string caseDisplayName, string caseId, ExperimentSession? session = null, MethodInfo? method = null)
@@ -96,6 +97,9 @@ public sealed class ExperimentContext
 
     /// <summary>When the measurement window opened (the first epoch's start).</summary>
     internal DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>1-based number of this warm-up run, or 0 for a measured trial.</summary>
+    internal int WarmupRun { get; init; }
 
     /// <summary>Records the device the experiment actually used, e.g. <c>cpu</c> or <c>cuda:0</c>.</summary>
     public void UseDevice(string device)
@@ -182,6 +186,12 @@ public sealed class ExperimentContext
     /// <summary>Starts measuring a phase of the experiment (e.g. evaluation); dispose it to end the phase.</summary>
     public EnergyPhase BeginPhase(string name)
     {
+        if (WarmupRun > 0)
+        {
+            // A warm-up run measures nothing; its phases read zero and are never reported.
+            return new EnergyPhase(name, () => new Dictionary<Probes.PowerComponent, Joules>(), "nothing (warm-up run)", session!.Run.Settings.Pue);
+        }
+
         var open = window ?? throw new InvalidOperationException("Phases can only be measured while the experiment runs.");
         return new EnergyPhase(name, open.Mark, open.MeasuredBy, session!.Run.Settings.Pue);
     }
@@ -189,6 +199,12 @@ public sealed class ExperimentContext
     /// <summary>Opens the trial's measurement window (the measure step); called once, by the framework's hook.</summary>
     internal void BeginTrial()
     {
+        if (WarmupRun > 0)
+        {
+            BeginWarmup();
+            return;
+        }
+
         if (window is not null)
         {
             throw new InvalidOperationException($"The measurement window of {CaseDisplayName} trial {Trial} is already open.");
@@ -208,6 +224,24 @@ public sealed class ExperimentContext
             (status, reason) => FinishWithoutBody(run, status, reason, output, endProcess: true),
             runCancellation);
         trialToken = watchdog.Token;
+    }
+
+    // A warm-up run holds the experiment gate (it must not disturb another process's measurement) but measures nothing
+    // and writes no row.
+    private void BeginWarmup()
+    {
+        var run = (session ?? throw new InvalidOperationException("This experiment case was not given a run by the EnergyFacts executor.")).Run;
+        run.PrepareTorchEnvironment();
+        warmupPass = run.Gate.Enter($"{CaseDisplayName} warm-up {WarmupRun}", line => TestOutput.Instance.WriteLine("[energy] " + line), TestContext.Current.CancellationToken);
+        StartedAt = DateTimeOffset.UtcNow;
+    }
+
+    private void EndWarmup()
+    {
+        warmupPass?.Dispose();
+        warmupPass = null;
+        TestOutput.Instance.WriteLine(FormattableString.Invariant(
+            $"[energy] {CaseDisplayName} warm-up {WarmupRun}/{Definition.Warmup}: {(DateTimeOffset.UtcNow - StartedAt).TotalSeconds:F3} s, not measured"));
     }
 
     // A body that ignored its token past the grace period, or a process exiting mid-trial: the row is written from
@@ -238,6 +272,12 @@ public sealed class ExperimentContext
     /// <summary>Closes the window and runs the rest of the trial pipeline; throws when the trial must fail.</summary>
     internal void EndTrial()
     {
+        if (WarmupRun > 0)
+        {
+            EndWarmup();
+            return;
+        }
+
         watchdog?.Dispose();
         openTrialTicket?.Dispose();
         var open = Interlocked.Exchange(ref window, null);

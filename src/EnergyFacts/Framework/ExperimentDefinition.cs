@@ -6,6 +6,9 @@ namespace EnergyFacts.Framework;
 internal sealed record ExperimentDefinition(
     string Model, int Batch, int Epochs, string? Dataset, string Device, int Trials, int? Seed)
 {
+    /// <summary>Unmeasured runs before the first trial; not part of the case's id (they change nothing measured).</summary>
+    public int Warmup { get; init; }
+
     /// <summary>Display label, e.g. <c>resnet18 | batch=64 | epochs=2</c>.</summary>
     public string Label
     {
@@ -49,6 +52,11 @@ internal sealed record ExperimentDefinition(
         if (Epochs <= 0)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"epochs = {Epochs} is not allowed; the number of epochs must be ≥ 1."));
+        }
+
+        if (Warmup < 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Warmup = {Warmup} is not allowed; Warmup must be ≥ 0."));
         }
 
         if (Trials < 1)

@@ -127,3 +127,14 @@ public sealed class Endless
     [EnergyExperiment("endless", 2, 1)]
     public void NeverReturns() => Thread.Sleep(Timeout.Infinite);
 }
+
+public sealed class WarmedUp
+{
+    // Two unmeasured warm-up runs, then two measured trials: only the trials get rows.
+    [EnergyExperiment("warm", 1, 1, Trials = 2, Warmup = 2)]
+    public void Warm(ExperimentContext context)
+    {
+        context.AddSamples(10);
+        Thread.Sleep(50);
+    }
+}
