@@ -29,6 +29,14 @@ public sealed class ExperimentContext
     private string? finishedWithoutBody;
     private CancellationToken? trialToken;
     private IDisposable? warmupPass;
+    private readonly List<Joules> energyAtEpochEnd = [];
+    private readonly List<Accounting.EnergyForecast> forecasts = [];
+
+    /// <summary>
+    /// How far a forecast must exceed the energy budget before the trial is stopped: 25 % above it (from epoch 2;
+    /// after epoch 1 alone, twice the budget, since a first epoch often costs more than the rest).
+    /// </summary>
+    internal const double AbortMargin = 0.25;
 
     internal ExperimentContext(
         ExperimentDefinition definition, int trial, string caseDisplayName, string caseId, ExperimentSession? session = null, MethodInfo? method = null)
@@ -140,7 +148,47 @@ public sealed class ExperimentContext
 
         TestContext.Current.TestOutputHelper?.WriteLine(
             FormattableString.Invariant(
-                $"[energy] epoch {epoch}/{Epochs}: train_loss={trainLoss:F4} eval_loss={evalLoss:F4} top1={evalTop1:P2} top5={evalTop5:P2} lr={learningRate:G4}"));
+                $"[energy] epoch {epoch}/{Epochs}: train_loss={trainLoss:F4} eval_loss={evalLoss:F4} top1={evalTop1:P2} top5={evalTop5:P2} lr={learningRate:G4} elapsed={(now - StartedAt).TotalSeconds:F1} s"));
+        ForecastAfterEpoch(epoch);
+    }
+
+    // Predict the run's energy from its per-epoch history and stop it early when the forecast clearly breaks its
+    // energy budget: the rest of the run's energy is saved, and the row says so.
+    private void ForecastAfterEpoch(int epoch)
+    {
+        if (window is not { } open || WarmupRun > 0 || Epochs < 2)
+        {
+            return;
+        }
+
+        var pue = session!.Run.Settings.Pue;
+        Accounting.EnergyForecast forecast;
+        lock (forecasts)
+        {
+            energyAtEpochEnd.Add(open.Mark().Values.Aggregate(Joules.Zero, (sum, e) => sum + e) * pue);
+            if (energyAtEpochEnd.Count > Epochs)
+            {
+                return;
+            }
+
+            forecast = Accounting.EnergyForecast.Predict(energyAtEpochEnd, Epochs);
+            forecasts.Add(forecast);
+        }
+
+        if (epoch >= Epochs || trialCase?.Budget?.MaxEnergy is not { } maxEnergy)
+        {
+            return;
+        }
+
+        var allowed = maxEnergy.ToJoules();
+        var margin = forecast.AfterEpoch == 1 ? 1.0 : AbortMargin;
+        if (forecast.PredictedTotal.Value > allowed.Value * (1 + margin))
+        {
+            var reason = FormattableString.Invariant(
+                $"after epoch {forecast.AfterEpoch}/{Epochs} the run is forecast at {forecast.PredictedTotal.Value:G4} J ({forecast.Model}), above its budget of {allowed.Value:G4} J ({maxEnergy.Value:G4} kWh, PUE included) by more than {margin:P0}");
+            TestOutput.Instance.WriteLine("[energy] stopping: " + reason);
+            watchdog?.Abort(ExperimentStatus.PredictedOverBudget, reason);
+        }
     }
 
     /// <summary>Metrics reported so far (the latest value of each name).</summary>
@@ -289,10 +337,27 @@ public sealed class ExperimentContext
         }
 
         var measurement = open.Close();
-        var result = TrialPipeline.Finish(session!.Run, trialCase!, BodyOutcome(), measurement, TestOutput.Instance);
+        var body = BodyOutcome();
+        if (body.Status == ExperimentStatus.PredictedOverBudget && watchdog?.EndingReason is { } stopped)
+        {
+            var spent = measurement.TotalEnergy * session!.Run.Settings.Pue;
+            var predicted = body.Forecasts[^1].PredictedTotal;
+            body = body with
+            {
+                Message = FormattableString.Invariant(
+                    $"Stopped early: {stopped}. Spent {spent.Value:G4} J before stopping; the abort saved about {(predicted - spent).Value:G4} J against the forecast."),
+            };
+        }
+
+        var result = TrialPipeline.Finish(session!.Run, trialCase!, body, measurement, TestOutput.Instance);
         if (result.BudgetFailure is not null)
         {
             throw new EnergyBudgetExceededException(result.BudgetFailure);
+        }
+
+        if (result.Row.Outcome.Status == ExperimentStatus.PredictedOverBudget)
+        {
+            throw new EnergyBudgetExceededException(result.Row.Outcome.Message ?? "Stopped early: forecast over budget.");
         }
 
         if (result.DeviceFailure is not null)
@@ -335,7 +400,13 @@ public sealed class ExperimentContext
         {
             message = FormattableString.Invariant($"The trial reached its time limit of {limit.TotalSeconds:R} s (trial-timeout); its cancellation token fired and the experiment returned.");
         }
-        return new TrialBody(status, message, DeviceUsed, Samples, History) { Metrics = Metrics };
+        List<Accounting.EnergyForecast> made;
+        lock (forecasts)
+        {
+            made = [.. forecasts];
+        }
+
+        return new TrialBody(status, message, DeviceUsed, Samples, History) { Metrics = Metrics, Forecasts = made };
     }
 
     /// <summary>The running test's output.</summary>

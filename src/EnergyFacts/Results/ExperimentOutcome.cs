@@ -62,4 +62,7 @@ internal sealed record ExperimentOutcome
 
     /// <summary>Mean utilisation over the trial, if sampled.</summary>
     public ResourceUtilization? Utilization { get; init; }
+
+    /// <summary>The energy forecasts made after each epoch (PUE included), for prediction against actual.</summary>
+    public IReadOnlyList<Accounting.EnergyForecast> Forecasts { get; init; } = [];
 }

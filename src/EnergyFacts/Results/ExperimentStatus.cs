@@ -26,4 +26,7 @@ internal enum ExperimentStatus
 
     /// <summary>The regression gate found the case worse than its baseline (or could not judge it and had to fail it).</summary>
     Regressed,
+
+    /// <summary>Stopped early: its energy forecast after some epochs exceeded the budget by a clear margin.</summary>
+    PredictedOverBudget,
 }

@@ -19,6 +19,7 @@ internal static class FileTokens
         (ExperimentStatus.TimedOut, "timed_out"),
         (ExperimentStatus.Unmeasured, "unmeasured"),
         (ExperimentStatus.Regressed, "regressed"),
+        (ExperimentStatus.PredictedOverBudget, "aborted_predicted_over_budget"),
     ];
 
     private static readonly (PowerComponent Value, string Token)[] Components =

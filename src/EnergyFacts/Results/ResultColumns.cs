@@ -92,6 +92,7 @@ internal static class ResultColumns
         new("trials", Own, Integer, "", "Trials the case runs in all.", r => r.Outcome.Trials),
         new("warnings", Own, Text, "", "Measurement warnings, separated by ' | '.", r => r.Measurement.Warnings.Count == 0 ? null : string.Join(" | ", r.Measurement.Warnings)),
         new("message", Own, Text, "", "Failure or error text; empty when passed.", r => r.Outcome.Message),
+        new("predicted_energy_joules", Own, Number, "J", "The last forecast of the run's energy (PUE included) made after an epoch, to set against energy_joules; empty without epochs.", r => r.Outcome.Forecasts.Count == 0 ? null : r.Outcome.Forecasts[^1].PredictedTotal.Value),
         new("gate", Own, Text, "", "Regression gate verdict on the case's last trial: verdict, figure, ratio to the baseline with its bounds; empty without a baseline.", r => DescribeGate(r.Gate)),
     ];
 

@@ -33,4 +33,7 @@ internal sealed record TrialBody(ExperimentStatus Status, string? Message, strin
 {
     /// <summary>Metrics the experiment reported.</summary>
     public IReadOnlyList<ReportedMetric> Metrics { get; init; } = [];
+
+    /// <summary>Energy forecasts made after each epoch.</summary>
+    public IReadOnlyList<Accounting.EnergyForecast> Forecasts { get; init; } = [];
 }

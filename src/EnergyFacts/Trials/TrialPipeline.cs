@@ -87,6 +87,7 @@ internal static class TrialPipeline
                 Samples = body.Samples,
                 History = body.History,
                 Metrics = body.Metrics,
+                Forecasts = body.Forecasts,
                 Status = decision.Status,
                 Budget = trial.Budget?.ToString(),
                 Message = decision.Message,

@@ -19,6 +19,7 @@ internal sealed class TrialWatchdog : IDisposable
     private readonly Lock gate = new();
     private Timer? graceTimer;
     private ExperimentStatus? ending;
+    private string? endingReason;
     private bool disposed;
     private bool gaveUp;
 
@@ -59,6 +60,24 @@ internal sealed class TrialWatchdog : IDisposable
         }
     }
 
+    /// <summary>
+    /// Ends the trial early for a reason of the framework's own (e.g. a forecast over budget): fires the token as a
+    /// limit would, with <paramref name="status"/> and <paramref name="reason"/>; the first ending wins.
+    /// </summary>
+    public void Abort(ExperimentStatus status, string reason) => Fire(status, reason);
+
+    /// <summary>Why <see cref="Abort"/> ended the trial, if it did.</summary>
+    public string? EndingReason
+    {
+        get
+        {
+            lock (gate)
+            {
+                return endingReason;
+            }
+        }
+    }
+
     /// <summary>Stops watching: the body returned (call before finishing the trial normally).</summary>
     public void Dispose()
     {
@@ -78,7 +97,7 @@ internal sealed class TrialWatchdog : IDisposable
         trialCancellation.Dispose();
     }
 
-    private void Fire(ExperimentStatus status)
+    private void Fire(ExperimentStatus status, string? reason = null)
     {
         lock (gate)
         {
@@ -88,6 +107,7 @@ internal sealed class TrialWatchdog : IDisposable
             }
 
             ending = status;
+            endingReason = reason;
             graceTimer = new Timer(_ => GiveUp(), null, grace, Timeout.InfiniteTimeSpan);
         }
 
@@ -117,6 +137,7 @@ internal sealed class TrialWatchdog : IDisposable
 
         var cause = status == ExperimentStatus.TimedOut
             ? string.Create(CultureInfo.InvariantCulture, $"the trial reached its time limit of {Limit.TotalSeconds:R} s (trial-timeout)")
+            : EndingReason is { } reason ? "it was stopped: " + reason
             : "the run was cancelled (Ctrl+C or --timeout)";
         giveUp(status, string.Create(
             CultureInfo.InvariantCulture,

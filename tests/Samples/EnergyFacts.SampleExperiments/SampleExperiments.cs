@@ -138,3 +138,19 @@ public sealed class WarmedUp
         Thread.Sleep(50);
     }
 }
+
+public sealed class Forecasts
+{
+    // Ten epochs of ~0.1 s at the probe's power against a budget for about two of them: the forecast stops it early.
+    [EnergyExperiment("forecast", 1, 10)]
+    [EnergyBudget(MaxKilowattHours = 6e-6)]
+    public void TooCostly(ExperimentContext context)
+    {
+        for (var epoch = 1; epoch <= context.Epochs; epoch++)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            Thread.Sleep(100);
+            context.ReportEpoch(epoch, trainLoss: 1.0 / epoch);
+        }
+    }
+}

@@ -109,6 +109,18 @@ internal static class ExperimentsJsonl
             json.WriteEndArray();
             WriteAboveIdle(json, row.AboveIdle);
             WriteGate(json, row.Gate);
+            json.WriteStartArray("forecasts");
+            foreach (var forecast in row.Outcome.Forecasts)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("after_epoch", forecast.AfterEpoch);
+                json.WriteNumber("epochs", forecast.Epochs);
+                json.WriteString("model", forecast.Model == Accounting.ForecastModel.LinearPerEpoch ? "linear_per_epoch" : "first_epoch_apart");
+                WriteValue(json, "predicted_energy_joules", forecast.PredictedTotal.Value);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
