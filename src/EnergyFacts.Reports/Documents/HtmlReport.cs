@@ -42,7 +42,7 @@ internal static class HtmlReport
         th, td { border-bottom: 1px solid #e4e7eb; padding: 4px 8px; text-align: left; vertical-align: top; }
         th { background: #eef1f4; position: sticky; top: 0; }
         td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td.from { color: #666; font-size: 12px; }
+        td.detail { color: #666; font-size: 12px; overflow-wrap: anywhere; min-width: 150px; }
         tr:nth-child(even) td { background: #fafbfc; }
         footer { color: #666; font-size: 12px; padding: 0 32px 24px; }
         """;
@@ -59,7 +59,7 @@ internal static class HtmlReport
             .Append(" · generated ").Append(Encode(content.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture))).Append("</p></header>\n<main>\n");
         html.Append("<section class=\"overview\"><p>").Append(Encode(ReportSummary.Overview(content.Input))).Append("</p>\n");
         html.Append("<p class=\"legend\">Energy source: ");
-        foreach (var provenance in EnergyProvenances.All)
+        foreach (var provenance in EnergyProvenances.All.Where(p => content.Input.Experiments.Any(e => e.Provenance == p)))
         {
             html.Append(Badge(provenance, $"{provenance.Label()} {content.Input.Experiments.Count(e => e.Provenance == provenance)}"))
                 .Append(' ');
@@ -132,7 +132,7 @@ internal static class HtmlReport
                         html.Append("<td class=\"number\">").Append(Encode(value)).Append("</td>");
                         break;
                     default:
-                        html.Append(column.Header == "from" ? "<td class=\"from\">" : "<td>").Append(Encode(value)).Append("</td>");
+                        html.Append(column.Kind == ReportCellKind.Detail ? "<td class=\"detail\">" : "<td>").Append(Encode(value)).Append("</td>");
                         break;
                 }
             }

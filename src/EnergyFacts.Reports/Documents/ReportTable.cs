@@ -38,8 +38,8 @@ internal sealed class ReportTable
             new("top-1", ReportCellKind.Number, e => e.Top1),
             new(apcHeader, ReportCellKind.Number, e => Apc(e, weights)),
             new("metrics", ReportCellKind.Text, e => e.Text("metrics")),
-            new("components", ReportCellKind.Text, e => e.Text("energy_source")),
-            new("from", ReportCellKind.Text, e => string.Create(CultureInfo.InvariantCulture, $"{e.FilePath}:{e.LineNumber}")),
+            new("components", ReportCellKind.Detail, e => e.Text("energy_source")),
+            new("from", ReportCellKind.Detail, e => string.Create(CultureInfo.InvariantCulture, $"{e.FilePath}:{e.LineNumber}")),
         ]);
     }
 
@@ -71,6 +71,9 @@ internal enum ReportCellKind
 
     /// <summary>A number, right-aligned; a number cell in report.xlsx.</summary>
     Number,
+
+    /// <summary>Supporting text (per-component sources, file and line), small and wrapped in HTML.</summary>
+    Detail,
 
     /// <summary>The energy provenance, as a badge in the plots' shape and colour.</summary>
     Provenance,

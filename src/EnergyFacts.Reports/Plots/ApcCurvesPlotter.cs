@@ -42,10 +42,11 @@ internal sealed class ApcCurvesPlotter(ApcWeights weights) : IReportPlotter
             curve.LineWidth = 1.5f;
             curve.LineColor = Colors.Gray.WithAlpha(0.35 + (0.13 * i));
             curve.LinePattern = LinePattern.Solid;
-            var label = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"a = {accuracy:0.0#}"), right, Apc(right, accuracy));
+            // Labelled where the curves are furthest apart: at c = 0 each starts at its accuracy.
+            var label = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"a = {accuracy:0.0#}"), right * 0.01, accuracy);
             label.LabelFontSize = 12;
             label.LabelFontColor = Colors.DimGray;
-            label.LabelAlignment = Alignment.LowerRight;
+            label.LabelAlignment = Alignment.LowerLeft;
         }
 
         foreach (var group in plotted.GroupBy(e => e.Provenance).OrderBy(g => g.Key))
@@ -55,7 +56,7 @@ internal sealed class ApcCurvesPlotter(ApcWeights weights) : IReportPlotter
         }
 
         plot.Axes.SetLimitsX(0, right);
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.ShowLegend(Alignment.UpperRight);
         var caption = string.Create(CultureInfo.InvariantCulture,
             $"APC = a / (β·c·((1−α)(1−a)+α) + 1) with α = {weights.Alpha:G4}, β = {weights.Beta:G4} (Jurj et al., arXiv:2002.11770). Grey curves: APC for accuracies ") +
             string.Join(", ", CurveAccuracies.Select(a => a.ToString("0.0#", CultureInfo.InvariantCulture))) +

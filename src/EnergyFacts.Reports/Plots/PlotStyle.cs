@@ -20,6 +20,10 @@ internal static class PlotStyle
 
     private static readonly ScottPlot.Palettes.Category10 Palette = new();
 
+    // ScottPlot's own sans choice falls back to a serif font on Debian; the first sans family installed is used instead.
+    private static readonly string FontFamily =
+        new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial" }.FirstOrDefault(f => SkiaSharp.SKFontManager.Default.MatchFamily(f) is not null) ?? Fonts.Default;
+
     /// <summary>The marker shape of a provenance: ● measured, ▲ estimated, ■ replayed, ◆ imported, ✕ unknown.</summary>
     public static MarkerShape Shape(EnergyProvenance provenance) => provenance switch
     {
@@ -60,10 +64,14 @@ internal static class PlotStyle
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
-        plot.Font.Set(Fonts.Sans);
-        plot.Title(title, size: 17);
-        plot.XLabel(xLabel, size: 14);
-        plot.YLabel(yLabel, size: 14);
+        plot.Font.Set(FontFamily);
+        plot.Title(title, size: 18);
+        plot.XLabel(xLabel, size: 15);
+        plot.YLabel(yLabel, size: 15);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Legend.FontSize = 13;
+        plot.Legend.FontName = FontFamily;
         return plot;
     }
 
