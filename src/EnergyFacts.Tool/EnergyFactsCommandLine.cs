@@ -16,6 +16,7 @@ internal static class EnergyFactsCommandLine
         {
             MetricsCommands.Create(output, error),
             ImportCommand.Create(output, error),
+            ReportCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,42 @@
+using EnergyFacts.Reports.Input;
+using ScottPlot;
+
+namespace EnergyFacts.Reports.Plots;
+
+/// <summary>Cumulative energy at the end of each epoch, one line per trial, shared out by epoch duration.</summary>
+internal sealed class EpochEnergyPlotter : IReportPlotter
+{
+    /// <inheritdoc/>
+    public string Title => "Energy per epoch (cumulative)";
+
+    /// <inheritdoc/>
+    public ReportPlot? Draw(IReadOnlyList<ReportedExperiment> experiments, out string reason)
+    {
+        var drawn = EpochHistory.Drawn(experiments.Where(e => e.EnergyJoules is not null).ToList(), _ => true, out var eligible);
+        if (drawn.Count == 0)
+        {
+            reason = "no experiment with an energy reported per-epoch history; imported and emissions.csv rows have none.";
+            return null;
+        }
+
+        reason = string.Empty;
+        var scale = EnergyScale.For(drawn.Max(e => e.EnergyJoules!.Value));
+        var plot = PlotStyle.NewPlot(Title, "epoch", $"cumulative energy with PUE ({scale.Symbol})");
+        for (var i = 0; i < drawn.Count; i++)
+        {
+            var line = plot.Add.Scatter(drawn[i].History.Select(h => (double)h.Epoch).ToArray(), EpochHistory.CumulativeJoules(drawn[i]).Select(scale.Of).ToArray());
+            line.Color = PlotStyle.GroupColour(i);
+            line.LineWidth = 2;
+            line.MarkerShape = PlotStyle.Shape(drawn[i].Provenance);
+            line.MarkerSize = PlotStyle.MarkerPixels;
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Legend.ManualItems.AddRange(EpochHistory.LineLegend(drawn));
+        plot.Legend.ManualItems.AddRange(PlotStyle.ProvenanceLegend(drawn.Select(e => e.Provenance), inColour: false));
+        plot.ShowLegend(Edge.Right);
+        var caption = $"Energy spent by the end of each epoch for {EpochHistory.Shown(drawn.Count, eligible)}. The history records no energy per epoch, " +
+            "so each trial's total is shared out in proportion to its epochs' durations (samples where a duration is missing); the last point is the measured total.";
+        return new ReportPlot("report-epoch-energy.png", Title, caption, PlotStyle.Png(plot));
+    }
+}
