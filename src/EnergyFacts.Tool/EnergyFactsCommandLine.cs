@@ -16,6 +16,8 @@ internal static class EnergyFactsCommandLine
         {
             MetricsCommands.Create(output, error),
             ImportCommand.Create(output, error),
+            AdviseCommand.Create(output, error),
+            CompareCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
