@@ -18,6 +18,7 @@ internal static class EnergyFactsCommandLine
             ImportCommand.Create(output, error),
             AdviseCommand.Create(output, error),
             CompareCommand.Create(output, error),
+            MergeCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
