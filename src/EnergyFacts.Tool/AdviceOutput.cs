@@ -84,7 +84,7 @@ internal static class AdviceOutput
         output.WriteLine("|:--|--:|--:|--:|--:|--:|");
         foreach (var p in advice.Pareto)
         {
-            output.WriteLine(Text($"| {p.Key}{(p == advice.Choice ? " (choice)" : string.Empty)} | {p.Top1:0.####} | {p.EnergyPerRun.Value:G4} | {Maybe(p.JoulesPerSample)} | {Maybe(p.Latency?.Value)} | {p.Trials} |"));
+            output.WriteLine(Text($"| {Cell(p.Key.ToString())}{(p == advice.Choice ? " (choice)" : string.Empty)} | {p.Top1:0.####} | {p.EnergyPerRun.Value:G4} | {Maybe(p.JoulesPerSample)} | {Maybe(p.Latency?.Value)} | {p.Trials} |"));
         }
 
         output.WriteLine();
@@ -143,4 +143,7 @@ internal static class AdviceOutput
     private static string Maybe(double? value) => value is { } v ? v.ToString("G4", CultureInfo.InvariantCulture) : "–";
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Text for a Markdown table cell: a '|' (configurations are written <c>model | batch=…</c>) is escaped.</summary>
+    internal static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -167,7 +167,7 @@ internal static class CompareCommand
         {
             var cells = string.Join(" | ", r.Deltas.Select(d => d.Describe()));
             var ratio = r.Verdict?.Comparison is { } c ? $"{CaseVerdict.Ratio(c.Estimate)} [{CaseVerdict.Ratio(c.Lower)}, {CaseVerdict.Ratio(c.Upper)}]" : "–";
-            output.WriteLine(Text($"| {r.Name} | {r.BaseTrials}/{r.CurrentTrials} | {cells} | {ratio} | {r.VerdictName} |"));
+            output.WriteLine(Text($"| {AdviceOutput.Cell(r.Name)} | {r.BaseTrials}/{r.CurrentTrials} | {cells} | {ratio} | {r.VerdictName} |"));
         }
 
         foreach (var r in results.Where(r => r.Verdict is { Kind: not (GateVerdictKind.Unchanged or GateVerdictKind.Improved) }))

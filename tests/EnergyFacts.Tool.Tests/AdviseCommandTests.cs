@@ -46,6 +46,7 @@ public sealed class AdviseCommandTests
         Assert.Contains("Choice: lenet | batch=128 | epochs=2 | device=cpu | dataset=fashion-mnist: top-1 0.88, 1180 J per run", run.Output, StringComparison.Ordinal);
         Assert.Contains("Saving against the most accurate (resnet20 | batch=64 | epochs=2 | device=cpu | dataset=fashion-mnist, top-1 0.905): 5720 J (82.9 %)", run.Output, StringComparison.Ordinal);
         Assert.Contains("cheapest by energy per run (J)", run.Output, StringComparison.Ordinal);
+        Assert.Contains(@"| lenet \| batch=128 \| epochs=2 \| device=cpu \| dataset=fashion-mnist (choice) | 0.88 | 1180 | 0.059 | 1.45 | 1 |", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

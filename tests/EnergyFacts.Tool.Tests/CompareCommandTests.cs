@@ -39,7 +39,7 @@ public sealed class CompareCommandTests
         var run = ToolRun.Of("compare", before, after, "--threshold", "10%");
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.Contains("| Train [lenet | batch=64 | epochs=2 | dataset=fashion-mnist] | 5/5 | 1000 → 1010 (+1 %) |", run.Output, StringComparison.Ordinal);
+        Assert.Contains(@"| Train [lenet \| batch=64 \| epochs=2 \| dataset=fashion-mnist] | 5/5 | 1000 → 1010 (+1 %) |", run.Output, StringComparison.Ordinal);
         Assert.Contains("| unchanged |", run.Output, StringComparison.Ordinal);
         Assert.Contains("| only in CURRENT |", run.Output, StringComparison.Ordinal);
     }
