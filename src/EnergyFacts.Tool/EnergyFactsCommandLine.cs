@@ -12,11 +12,14 @@ internal static class EnergyFactsCommandLine
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var root = new RootCommand($"EnergyFacts: green-AI metrics for given numbers, and CodeCarbon import into EnergyFacts results folders. {ExitCodes.Legend}")
+        var root = new RootCommand($"EnergyFacts: import CodeCarbon output, report, compare, merge and advise on EnergyFacts results folders, and green-AI metrics for given numbers. {ExitCodes.Legend}")
         {
             MetricsCommands.Create(output, error),
             ImportCommand.Create(output, error),
             ReportCommand.Create(output, error),
+            AdviseCommand.Create(output, error),
+            CompareCommand.Create(output, error),
+            MergeCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
