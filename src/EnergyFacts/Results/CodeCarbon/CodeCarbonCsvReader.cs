@@ -25,14 +25,7 @@ internal static class CodeCarbonCsvReader
     public static CodeCarbonFile Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string text;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-        using (var reader = new StreamReader(stream))
-        {
-            text = reader.ReadToEnd();
-        }
-
-        return Parse(text, path);
+        return Parse(CsvText.ReadShared(path), path);
     }
 
     /// <summary>Reads CSV text (for files read elsewhere); <paramref name="path"/> names it in messages.</summary>

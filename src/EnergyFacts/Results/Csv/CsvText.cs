@@ -5,6 +5,14 @@ namespace EnergyFacts.Results.Csv;
 /// <summary>RFC 4180 comma-separated values: quoting for writing, a parser for reading.</summary>
 internal static class CsvText
 {
+    /// <summary>The whole file, read while other processes may be appending to it (or replacing it).</summary>
+    public static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>What replaces a line break inside a value: EnergyFacts' CSV keeps one row per physical line.</summary>
     public const string LineBreakMark = " ⏎ ";
 

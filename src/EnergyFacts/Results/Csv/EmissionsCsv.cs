@@ -42,14 +42,7 @@ internal static class EmissionsCsv
     public static CsvTable ReadTable(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string text;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-        using (var reader = new StreamReader(stream))
-        {
-            text = reader.ReadToEnd();
-        }
-
-        return Parse(text, path);
+        return Parse(CsvText.ReadShared(path), path);
     }
 
     /// <summary>Parses CSV text (for files read elsewhere).</summary>

@@ -274,11 +274,12 @@ internal static class ExperimentsJsonl
     {
         if (gate is null)
         {
-            json.WriteNull("gate");
+            json.WriteNull("gate_verdict");
             return;
         }
 
-        json.WriteStartObject("gate");
+        // Not "gate": that is the column's text, already written with the columns.
+        json.WriteStartObject("gate_verdict");
         json.WriteString("verdict", Gates.GateVerdictNames.Name(gate.Kind));
         json.WriteBoolean("fails", gate.Fails);
         json.WriteString("figure", gate.Figure.ToString());

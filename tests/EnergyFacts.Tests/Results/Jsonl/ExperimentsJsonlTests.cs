@@ -197,4 +197,17 @@ public sealed class ExperimentsJsonlTests
         Assert.Equal(["1", "2"], ExperimentsJsonl.Read(path).Select(r => r["trial"]));
         Assert.Single(Directory.GetFiles(folder.Path, "experiments.jsonl.torn-*"));
     }
+
+    [Fact]
+    public void No_member_name_appears_twice_in_a_line()
+    {
+        var line = ExperimentsJsonl.FormatRow(ResultSamples.Row());
+
+        // JsonObject refuses duplicate names (JsonDocument would silently keep both).
+        var names = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject().Select(p => p.Key).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("gate", names);
+        Assert.Contains("gate_verdict", names);
+    }
 }
