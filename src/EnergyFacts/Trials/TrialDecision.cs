@@ -52,7 +52,31 @@ internal sealed record TrialDecision(ExperimentStatus Status, string? Message, s
                 + $" failed. Measured by: {measuredBy}.",
             _ => null,
         };
-        return new TrialDecision(status, deviceFailure ?? budgetFailure ?? body.Message ?? verdict.Note, budgetFailure, verdict.Note is null ? [] : [verdict.Note])
+        // A budget judged on partial readings says so: what it judged is what was measured, and how much time was not.
+        var partial = trial.Budget is { MaxEnergy: not null } or { MaxEmissions: not null } or { MaxEnergyPerSample: not null }
+            ? measurement.Components.Where(c => c.Partial && c.Energy.Value > 0).ToList()
+            : [];
+        var partialNote = partial.Count == 0 ? null
+            : "The energy budget judged only what was measured: " + string.Join("; ", partial.Select(c => string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{FileTokens.Of(c.Component)} missed {c.Faults} readings, {c.UncoveredTime.TotalSeconds:0.###} s of {measurement.Duration.TotalSeconds:0.###} s not covered"))) + ".";
+        if (partialNote is not null && budgetFailure is not null)
+        {
+            budgetFailure += " " + partialNote;
+        }
+
+        var notes = new List<string>();
+        if (verdict.Note is not null)
+        {
+            notes.Add(verdict.Note);
+        }
+
+        if (partialNote is not null)
+        {
+            notes.Add(partialNote);
+        }
+
+        return new TrialDecision(status, deviceFailure ?? budgetFailure ?? body.Message ?? verdict.Note ?? partialNote, budgetFailure, notes)
         {
             DeviceFailure = deviceFailure,
         };

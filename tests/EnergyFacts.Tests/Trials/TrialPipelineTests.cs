@@ -181,4 +181,24 @@ public sealed class TrialPipelineTests : IDisposable
         Assert.Equal(ExperimentStatus.Passed, result.Row.Outcome.Status);
         Assert.Null(result.DeviceFailure);
     }
+
+    [Theory]
+    [InlineData(1.0, "Passed")]
+    [InlineData(1e-9, "OverBudget")]
+    public void A_budget_judged_on_partial_readings_says_it_judged_only_what_was_measured(double maxKilowattHours, string expectedStatus)
+    {
+        var expected = Enum.Parse<ExperimentStatus>(expectedStatus);
+        using var run = NewRun();
+        var measurement = Tests.Results.ResultSamples.Measurement(cpuFaults: 3);
+        var budget = new EnergyBudget("method Train", new KilowattHours(maxKilowattHours), null, null, null);
+
+        var result = TrialPipeline.Finish(run, Case(budget), Body(), measurement, new Lines());
+
+        Assert.Equal(expected, result.Row.Outcome.Status);
+        Assert.Contains("The energy budget judged only what was measured: cpu missed 3 readings", result.Row.Outcome.Message, StringComparison.Ordinal);
+        if (expected == ExperimentStatus.OverBudget)
+        {
+            Assert.Contains("judged only what was measured", result.BudgetFailure, StringComparison.Ordinal);
+        }
+    }
 }
