@@ -22,19 +22,8 @@ internal sealed class EpochEnergyPlotter : IReportPlotter
         reason = string.Empty;
         var scale = EnergyScale.For(drawn.Max(e => e.EnergyJoules!.Value));
         var plot = PlotStyle.NewPlot(Title, "epoch", $"cumulative energy with PUE ({scale.Symbol})");
-        for (var i = 0; i < drawn.Count; i++)
-        {
-            var line = plot.Add.Scatter(drawn[i].History.Select(h => (double)h.Epoch).ToArray(), EpochHistory.CumulativeJoules(drawn[i]).Select(scale.Of).ToArray());
-            line.Color = PlotStyle.GroupColour(i);
-            line.LineWidth = 2;
-            line.MarkerShape = PlotStyle.Shape(drawn[i].Provenance);
-            line.MarkerSize = PlotStyle.MarkerPixels;
-        }
-
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Legend.ManualItems.AddRange(EpochHistory.LineLegend(drawn));
-        plot.Legend.ManualItems.AddRange(PlotStyle.ProvenanceLegend(drawn.Select(e => e.Provenance), inColour: false));
-        plot.ShowLegend(Edge.Right);
+        EpochHistory.DrawLines(plot, drawn, experiment =>
+            ([.. experiment.History.Select(h => (double)h.Epoch)], [.. EpochHistory.CumulativeJoules(experiment).Select(scale.Of)]));
         var caption = $"Energy spent by the end of each epoch for {EpochHistory.Shown(drawn.Count, eligible)}. The history records no energy per epoch, " +
             "so each trial's total is shared out in proportion to its epochs' durations (samples where a duration is missing); the last point is the measured total.";
         return new ReportPlot("report-epoch-energy.png", Title, caption, PlotStyle.Png(plot));

@@ -59,6 +59,28 @@ internal static class EpochHistory
         });
 
     /// <summary>The caption's note on how many trials were drawn.</summary>
+    /// <summary>Draws one line per trial (colour per trial, marker per energy source) with both legends on the right.</summary>
+    public static void DrawLines(Plot plot, IReadOnlyList<ReportedExperiment> drawn, Func<ReportedExperiment, (double[] Epochs, double[] Values)> points)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(drawn);
+        ArgumentNullException.ThrowIfNull(points);
+        for (var i = 0; i < drawn.Count; i++)
+        {
+            var (epochs, values) = points(drawn[i]);
+            var line = plot.Add.Scatter(epochs, values);
+            line.Color = PlotStyle.GroupColour(i);
+            line.LineWidth = 2;
+            line.MarkerShape = PlotStyle.Shape(drawn[i].Provenance);
+            line.MarkerSize = PlotStyle.MarkerPixels;
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Legend.ManualItems.AddRange(LineLegend(drawn));
+        plot.Legend.ManualItems.AddRange(PlotStyle.ProvenanceLegend(drawn.Select(e => e.Provenance), inColour: false));
+        plot.ShowLegend(Edge.Right);
+    }
+
     public static string Shown(int drawn, int eligible) =>
         drawn == eligible ? $"{drawn} trials with per-epoch history" : $"the first {drawn} of {eligible} trials with per-epoch history (the table lists all)";
 }
