@@ -44,6 +44,9 @@ internal sealed record EnergyFactsSettings
     /// <summary>The part of the experiment cases this run runs; 1/1 for all of them.</summary>
     public ExperimentShard Shard { get; init; } = ExperimentShard.All;
 
+    /// <summary>How every row's APC and APEC are computed.</summary>
+    public Metrics.RowMetricSettings RowMetrics { get; init; } = Metrics.RowMetricSettings.Default;
+
     /// <summary>Path of the GitHub step summary file, when running in GitHub Actions.</summary>
     public string? GitHubStepSummary { get; init; }
 

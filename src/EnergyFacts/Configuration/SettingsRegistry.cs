@@ -120,6 +120,45 @@ internal static class SettingsRegistry
         raw => TimeSpan.FromSeconds(ParseNumber(raw, 0, 604_800)),
         v => v.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
 
+    public static SettingDefinition<double> ApcAlpha { get; } = new(
+        "apc-alpha",
+        "APC's α (Jurj et al.): the weight of the consumption that does not depend on accuracy.",
+        Metrics.ApcWeights.DefaultAlpha,
+        "0.1",
+        "a fraction from 0 to 1",
+        unit: null,
+        raw => ParseNumber(raw, 0, 1),
+        v => v.ToString("R", CultureInfo.InvariantCulture));
+
+    public static SettingDefinition<double> ApcBeta { get; } = new(
+        "apc-beta",
+        "APC's β (Jurj et al.): how strongly consumption lowers the score.",
+        Metrics.ApcWeights.DefaultBeta,
+        "1",
+        "a number from 0 to 1000000",
+        unit: null,
+        raw => ParseNumber(raw, 0, 1_000_000),
+        v => v.ToString("R", CultureInfo.InvariantCulture));
+
+    public static SettingDefinition<Metrics.ConsumptionUnit> ApcUnit { get; } = new(
+        "apc-unit",
+        "The consumption unit of every row's APC and APEC: energy per run or per sample (inference).",
+        Metrics.ConsumptionUnit.WattHoursPerRun,
+        "Wh/run",
+        "ENERGY/BASIS with ENERGY one of J, Wh, kWh and BASIS run, sample or inference, e.g. Wh/run or J/inference",
+        unit: null,
+        ParseConsumptionUnit,
+        v => v.ToString());
+
+    public static SettingDefinition<string> Price { get; } = new(
+        "price",
+        "Electricity price per kWh for every row's APEC (none: no APEC).",
+        string.Empty,
+        "none (no APEC)",
+        "an amount above 0 and a currency, e.g. 0.25 EUR",
+        unit: null,
+        raw => FormatPrice(raw));
+
     public static SettingDefinition<ExperimentShard> Shard { get; } = new(
         "shard",
         "Run only shard K of N of the experiment cases (deterministic and balanced by case id), e.g. one per CI matrix job.",
@@ -240,7 +279,7 @@ internal static class SettingsRegistry
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
-        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard,
+        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, ApcAlpha, ApcBeta, ApcUnit, Price,
         PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory,
         Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence,
     ];
@@ -296,6 +335,36 @@ internal static class SettingsRegistry
         raw.Text.Contains('\0', StringComparison.Ordinal)
             ? throw new SettingValueException("a path cannot hold a NUL character")
             : Path.GetFullPath(raw.Text, raw.BaseDirectory);
+
+    private static Metrics.ConsumptionUnit ParseConsumptionUnit(RawSetting raw)
+    {
+        Metrics.ConsumptionUnit unit;
+        try
+        {
+            unit = Metrics.ConsumptionUnit.Parse(raw.Text);
+        }
+        catch (FormatException e)
+        {
+            throw new SettingValueException(e.Message);
+        }
+
+        return Metrics.RowMetricSettings.RowBases.Contains(unit.Basis)
+            ? unit
+            : throw new SettingValueException($"a row's consumption is per run, sample or inference, not per '{unit.Basis}'");
+    }
+
+    // Checked here, kept as text: the price's currency is recorded, never converted.
+    private static string FormatPrice(RawSetting raw)
+    {
+        try
+        {
+            return Metrics.RowMetricSettings.ParsePrice(raw.Text).ToString();
+        }
+        catch (FormatException e)
+        {
+            throw new SettingValueException(e.Message);
+        }
+    }
 
     private static double ParseNumber(RawSetting raw, double min, double max)
     {

@@ -70,6 +70,10 @@ internal static class SettingsResolver
             TrialTimeout = Get(SettingsRegistry.TrialTimeout, TimeSpan.Zero),
             CancelGrace = Get(SettingsRegistry.CancelGrace, SettingsRegistry.CancelGrace.DefaultValue),
             Shard = Get(SettingsRegistry.Shard, ExperimentShard.All),
+            RowMetrics = new Metrics.RowMetricSettings(
+                new Metrics.ApcWeights(Get(SettingsRegistry.ApcAlpha, Metrics.ApcWeights.DefaultAlpha), Get(SettingsRegistry.ApcBeta, Metrics.ApcWeights.DefaultBeta)),
+                Get(SettingsRegistry.ApcUnit, Metrics.ConsumptionUnit.WattHoursPerRun),
+                values[SettingsRegistry.Price].Value is string { Length: > 0 } price ? Metrics.RowMetricSettings.ParsePrice(price.Replace("/kWh", "", StringComparison.Ordinal)) : null),
             GitHubStepSummary = sources.Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && !string.IsNullOrWhiteSpace(summary) ? summary : null,
             ProbeSettings = new ProbeSettings(probeValues, sources.WorkingDirectory),
             TorchEnvironment = SettingsRegistry.TorchLevel

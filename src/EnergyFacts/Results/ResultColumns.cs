@@ -92,6 +92,11 @@ internal static class ResultColumns
         new("trials", Own, Integer, "", "Trials the case runs in all.", r => r.Outcome.Trials),
         new("warnings", Own, Text, "", "Measurement warnings, separated by ' | '.", r => r.Measurement.Warnings.Count == 0 ? null : string.Join(" | ", r.Measurement.Warnings)),
         new("message", Own, Text, "", "Failure or error text; empty when passed.", r => r.Outcome.Message),
+        new("samples_per_joule", Own, Number, "1/J", "samples ÷ energy_joules; empty without samples.", r => r.Efficiency?.SamplesPerJoule),
+        new("edp", Own, Number, "J·s", "Energy-delay product: energy_joules × duration.", r => r.Efficiency?.EnergyDelay.Value),
+        new("apc", Own, Number, "", "APC (Jurj et al.) of the last epoch's top-1 at this row's consumption, with apc_parameters; empty without a top-1.", r => r.Efficiency?.Apc?.Value),
+        new("apec", Own, Number, "", "APEC (Jurj et al.): APC with the consumption priced (--energy-price); empty without a price or a top-1.", r => r.Efficiency?.Apec?.Value),
+        new("apc_parameters", Own, Text, "", "The α, β, consumption unit and price APC and APEC used, e.g. alpha=0.1 beta=1 consumption=Wh/run.", r => r.Efficiency?.Parameters.ToString()),
         new("predicted_energy_joules", Own, Number, "J", "The last forecast of the run's energy (PUE included) made after an epoch, to set against energy_joules; empty without epochs.", r => r.Outcome.Forecasts.Count == 0 ? null : r.Outcome.Forecasts[^1].PredictedTotal.Value),
         new("gate", Own, Text, "", "Regression gate verdict on the case's last trial: verdict, figure, ratio to the baseline with its bounds; empty without a baseline.", r => DescribeGate(r.Gate)),
     ];

@@ -31,6 +31,9 @@ internal sealed record ResultRow
     /// <summary>Statistics over the case's trials, on the case's last trial when it has several.</summary>
     public TrialStatistics? Statistics { get; init; }
 
+    /// <summary>Energy-delay product, samples per joule, APC and APEC of the trial, with the parameters used.</summary>
+    public Metrics.RowEfficiency? Efficiency { get; init; }
+
     /// <summary>The regression gate's verdict on the case, on its last trial when a baseline is configured.</summary>
     public CaseVerdict? Gate { get; init; }
 

@@ -44,6 +44,8 @@ internal static class TrialPipeline
             AboveIdle = run.Idle is { } idle ? AboveIdleEnergy.Of(idle, measurement) : null,
             Settings = run.Settings.Provenance,
             ProbeLegends = [.. run.Probes.Probes.Select(p => new ProbeLegend(p.Descriptor.Id, p.Descriptor.Legend))],
+            Efficiency = Metrics.RowEfficiency.Of(
+                account.FacilityEnergy, measurement.Duration, body.Samples, body.History.Count > 0 ? body.History[^1].EvalTop1 : null, run.Settings.RowMetrics),
         };
         var caseRows = CaseRows(run, trial, row);
         string? gateFailure = null;

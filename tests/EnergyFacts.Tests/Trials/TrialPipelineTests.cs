@@ -201,4 +201,57 @@ public sealed class TrialPipelineTests : IDisposable
             Assert.Contains("judged only what was measured", result.BudgetFailure, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Every_row_carries_edp_samples_per_joule_apc_and_apec_with_their_parameters()
+    {
+        using var run = new EnergyRun(new RunConfiguration(
+            SettingsResolver.Resolve(new SettingsSources
+            {
+                WorkingDirectory = folder,
+                ApplicationDirectory = folder,
+                DefaultProjectName = "PipelineTests",
+                CommandLine = new Dictionary<string, string>
+                {
+                    ["energy-probes"] = "constant:cpu=100",
+                    ["energy-lock-file"] = "experiments.lock",
+                    ["energy-results"] = "results",
+                    ["energy-apc-beta"] = "50",
+                    ["energy-price"] = "0.25 EUR",
+                },
+            }),
+            Guid.NewGuid()));
+        var measurement = Tests.Results.ResultSamples.Measurement(); // 100 W + 5 W for 10 s = 1050 J, PUE 1
+        var body = new TrialBody(ExperimentStatus.Passed, null, "cpu", 100, [new EpochRecord(1, 0.5, null, 0.9, null, null, 100, TimeSpan.FromSeconds(10))]);
+
+        var row = TrialPipeline.Finish(run, Case(), body, measurement, new Lines()).Row;
+
+        // c = 1050 J = 0.291667 Wh; wc = c·((1−α)(1−a)+α) = c·0.19; APC = a / (β·wc + 1) with β = 50.
+        Assert.Equal(0.9 / ((50 * (1050 / 3600.0) * 0.19) + 1), (double)ResultColumns.Get("apc").ValueOf(row)!, 12);
+        // APEC prices the consumption: 0.25 EUR/kWh × 2.91667e-4 kWh.
+        Assert.Equal(0.9 / ((50 * 0.25 * (1050 / 3.6e6) * 0.19) + 1), (double)ResultColumns.Get("apec").ValueOf(row)!, 12);
+        Assert.Equal(10_500, (double)ResultColumns.Get("edp").ValueOf(row)!, 9);
+        Assert.Equal(100 / 1050.0, (double)ResultColumns.Get("samples_per_joule").ValueOf(row)!, 12);
+        Assert.Equal("alpha=0.1 beta=50 consumption=Wh/run price=0.25 EUR/kWh", ResultColumns.Get("apc_parameters").FormatValue(row));
+    }
+
+    [Theory]
+    [InlineData("energy-price", "abc", "not a price per kWh")]
+    [InlineData("energy-price", "0 EUR", "not a price per kWh")]
+    [InlineData("energy-apc-unit", "Wh/test-set", "per run, sample or inference")]
+    [InlineData("energy-apc-unit", "Wh", "not a consumption unit")]
+    [InlineData("energy-apc-alpha", "1.5", "from 0 to 1")]
+    public void Bad_apc_settings_are_refused_naming_the_option(string option, string value, string expected)
+    {
+        var error = Assert.Throws<EnergyFactsConfigurationException>(() => SettingsResolver.Resolve(new SettingsSources
+        {
+            WorkingDirectory = folder,
+            ApplicationDirectory = folder,
+            DefaultProjectName = "PipelineTests",
+            CommandLine = new Dictionary<string, string> { [option] = value },
+        }));
+
+        Assert.Contains("--" + option, error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }
