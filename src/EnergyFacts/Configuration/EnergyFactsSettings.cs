@@ -44,6 +44,9 @@ internal sealed record EnergyFactsSettings
     /// <summary>The part of the experiment cases this run runs; 1/1 for all of them.</summary>
     public ExperimentShard Shard { get; init; } = ExperimentShard.All;
 
+    /// <summary>Pause before each measured trial that follows another run of the same case.</summary>
+    public TimeSpan CoolDown { get; init; }
+
     /// <summary>How every row's APC and APEC are computed.</summary>
     public Metrics.RowMetricSettings RowMetrics { get; init; } = Metrics.RowMetricSettings.Default;
 

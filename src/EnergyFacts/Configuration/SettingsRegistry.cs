@@ -120,6 +120,16 @@ internal static class SettingsRegistry
         raw => TimeSpan.FromSeconds(ParseNumber(raw, 0, 604_800)),
         v => v.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
 
+    public static SettingDefinition<TimeSpan> CoolDown { get; } = new(
+        "cool-down",
+        "Pause before each measured trial after a case's first run, so heat and turbo state of the last one fade (Zeus profiles this way).",
+        TimeSpan.Zero,
+        "0 (none)",
+        "seconds from 0 to 3600",
+        "s",
+        raw => TimeSpan.FromSeconds(ParseNumber(raw, 0, 3_600)),
+        v => v.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
+
     public static SettingDefinition<double> ApcAlpha { get; } = new(
         "apc-alpha",
         "APC's α (Jurj et al.): the weight of the consumption that does not depend on accuracy.",
@@ -279,7 +289,7 @@ internal static class SettingsRegistry
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
-        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, ApcAlpha, ApcBeta, ApcUnit, Price,
+        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, CoolDown, ApcAlpha, ApcBeta, ApcUnit, Price,
         PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory,
         Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence,
     ];

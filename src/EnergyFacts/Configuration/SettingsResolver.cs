@@ -70,6 +70,7 @@ internal static class SettingsResolver
             TrialTimeout = Get(SettingsRegistry.TrialTimeout, TimeSpan.Zero),
             CancelGrace = Get(SettingsRegistry.CancelGrace, SettingsRegistry.CancelGrace.DefaultValue),
             Shard = Get(SettingsRegistry.Shard, ExperimentShard.All),
+            CoolDown = Get(SettingsRegistry.CoolDown, TimeSpan.Zero),
             RowMetrics = new Metrics.RowMetricSettings(
                 new Metrics.ApcWeights(Get(SettingsRegistry.ApcAlpha, Metrics.ApcWeights.DefaultAlpha), Get(SettingsRegistry.ApcBeta, Metrics.ApcWeights.DefaultBeta)),
                 Get(SettingsRegistry.ApcUnit, Metrics.ConsumptionUnit.WattHoursPerRun),

@@ -262,6 +262,13 @@ public sealed class ExperimentContext
         var budget = method is null ? null : EnergyBudget.For(method);
         trialCase = new TrialCase(CaseId, CaseDisplayName, Model, Dataset, Epochs, Batch, Trial, Trials, Definition.Seed, budget) { RequestedDevice = Device, Method = method is null ? CaseDisplayName : $"{method.DeclaringType?.FullName}.{method.Name}" };
         var runCancellation = TestContext.Current.CancellationToken;
+        if (run.Settings.CoolDown > TimeSpan.Zero && (Trial > 1 || Definition.Warmup > 0))
+        {
+            // Outside the gate and the window: other processes may measure meanwhile, and the pause costs this case nothing.
+            TestOutput.Instance.WriteLine(FormattableString.Invariant($"[energy] cool-down {run.Settings.CoolDown.TotalSeconds:R} s before trial {Trial}"));
+            runCancellation.WaitHandle.WaitOne(run.Settings.CoolDown);
+        }
+
         window = TrialWindow.Open(run, TestOutput.Instance, $"{CaseDisplayName} trial {Trial}", runCancellation);
         StartedAt = window.StartedAt;
         var output = new CapturedOutput(TestContext.Current.TestOutputHelper);

@@ -20,4 +20,15 @@ public sealed class WarmupEndToEndTests
         Assert.True(warmup1 >= 0 && warmup2 > warmup1 && trial1 > warmup2, run.Output);
         Assert.Contains("not measured", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_cool_down_pauses_before_each_trial_after_the_first_run_and_not_inside_the_window()
+    {
+        var run = SampleExperimentsProcess.Run(["--filter-method", "SampleExperiments.WarmedUp.Warm", "--energy-probes", "constant:cpu=10", "--energy-cool-down", "0.5"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("[energy] cool-down 0.5 s before trial 1", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[energy] cool-down 0.5 s before trial 2", run.Output, StringComparison.Ordinal);
+        Assert.All(EmissionsCsv.Read(run.EmissionsCsv), r => Assert.True(double.Parse(r["duration"], System.Globalization.CultureInfo.InvariantCulture) < 0.45, "the pause is outside the measured window"));
+    }
 }
