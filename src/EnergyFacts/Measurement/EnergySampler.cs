@@ -36,6 +36,10 @@ internal sealed class EnergySampler : IDisposable
     private readonly ManualResetEventSlim opened = new(false);
     private readonly ManualResetEventSlim marked = new(false);
     private volatile bool stopRequested;
+
+    /// <summary>Held by the sampler thread between opening the window and its first wait, when set (tests make the
+    /// scheduling race of a stop arriving before that first wait happen on purpose).</summary>
+    internal ManualResetEventSlim? HoldBeforeFirstWait { get; init; }
     private volatile bool markRequested;
     private Thread? thread;
     private Exception? samplerFailure;
@@ -247,12 +251,19 @@ internal sealed class EnergySampler : IDisposable
         }
 
         opened.Set();
+        HoldBeforeFirstWait?.Wait();
         try
         {
-            while (!stopRequested)
+            // Loops until a stop is seen after a tick's wait; a stop requested before the first wait (a loaded machine can
+            // keep this thread from running for the whole window) still takes the closing reading and sets the end.
+            while (true)
             {
-                wake.Wait(interval);
-                wake.Reset();
+                if (!stopRequested)
+                {
+                    wake.Wait(interval);
+                    wake.Reset();
+                }
+
                 var now = Stopwatch.GetTimestamp();
                 if (stopRequested)
                 {

@@ -183,4 +183,32 @@ public sealed class EnergySamplerTests
 
         public void Dispose() { }
     }
+
+    [Fact]
+    public async Task A_stop_that_arrives_before_the_first_wait_still_closes_the_window_with_a_duration_of_zero_or_more()
+    {
+        // A loaded machine can keep the sampler thread from its first wait for a whole short window; a stop that
+        // arrived then once left the window's end unset: a duration of minus the machine's uptime. Made to happen here.
+        var trace = Trace("0,100,0,0");
+        using var probe = new ReplayProbe(trace, PowerComponent.Cpu);
+        using var hold = new ManualResetEventSlim();
+        using var sampler = new EnergySampler([probe], TimeSpan.FromMilliseconds(50)) { HoldBeforeFirstWait = hold };
+        sampler.Start();
+        Thread.Sleep(30);
+        var release = Task.Run(() =>
+        {
+            while (sampler.IsRunning)
+            {
+                Thread.Sleep(1);
+            }
+
+            hold.Set();
+        }, TestContext.Current.CancellationToken);
+
+        var measurement = sampler.Stop();
+        await release;
+
+        Assert.InRange(measurement.Duration, TimeSpan.FromMilliseconds(25), TimeSpan.FromSeconds(30));
+        Assert.Equal(100 * measurement.Duration.TotalSeconds, measurement[PowerComponent.Cpu].Energy.Value, 1e-6);
+    }
 }
