@@ -160,6 +160,17 @@ internal static class SettingsRegistry
         ParseConsumptionUnit,
         v => v.ToString());
 
+    public static SettingDefinition<string> Performance { get; } = new(
+        "performance",
+        "The performance figure of every row's APC and APEC: the last epoch's top-1 or a metric the experiment reports (a fraction, e.g. mIoU).",
+        "top1",
+        "top1",
+        "top1 or metric:NAME, e.g. metric:mIoU",
+        unit: null,
+        raw => raw.Text == "top1" ? "top1"
+            : raw.Text.StartsWith("metric:", StringComparison.Ordinal) && raw.Text.Length > 7 ? raw.Text[7..]
+            : throw new SettingValueException("the performance figure is top1 or metric:NAME"));
+
     public static SettingDefinition<string> Price { get; } = new(
         "price",
         "Electricity price per kWh for every row's APEC (none: no APEC).",
@@ -289,7 +300,7 @@ internal static class SettingsRegistry
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
-        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, CoolDown, ApcAlpha, ApcBeta, ApcUnit, Price,
+        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, CoolDown, ApcAlpha, ApcBeta, ApcUnit, Performance, Price,
         PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory,
         Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence,
     ];

@@ -74,7 +74,10 @@ internal static class SettingsResolver
             RowMetrics = new Metrics.RowMetricSettings(
                 new Metrics.ApcWeights(Get(SettingsRegistry.ApcAlpha, Metrics.ApcWeights.DefaultAlpha), Get(SettingsRegistry.ApcBeta, Metrics.ApcWeights.DefaultBeta)),
                 Get(SettingsRegistry.ApcUnit, Metrics.ConsumptionUnit.WattHoursPerRun),
-                values[SettingsRegistry.Price].Value is string { Length: > 0 } price ? Metrics.RowMetricSettings.ParsePrice(price.Replace("/kWh", "", StringComparison.Ordinal)) : null),
+                values[SettingsRegistry.Price].Value is string { Length: > 0 } price ? Metrics.RowMetricSettings.ParsePrice(price.Replace("/kWh", "", StringComparison.Ordinal)) : null)
+            {
+                Performance = Get(SettingsRegistry.Performance, "top1"),
+            },
             GitHubStepSummary = sources.Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && !string.IsNullOrWhiteSpace(summary) ? summary : null,
             ProbeSettings = new ProbeSettings(probeValues, sources.WorkingDirectory),
             TorchEnvironment = SettingsRegistry.TorchLevel

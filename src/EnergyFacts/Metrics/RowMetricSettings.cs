@@ -9,6 +9,9 @@ namespace EnergyFacts.Metrics;
 /// </summary>
 internal sealed record RowMetricSettings(ApcWeights Weights, ConsumptionUnit Unit, PricePerKilowattHour? Price)
 {
+    /// <summary>The performance figure of APC/APEC: <c>top1</c> (the last epoch's top-1) or a reported metric's name (a fraction 0–1, e.g. mIoU).</summary>
+    public string Performance { get; init; } = "top1";
+
     /// <summary>The published defaults, consumption in Wh per run, no price (no APEC).</summary>
     public static RowMetricSettings Default { get; } = new(ApcWeights.Default, ConsumptionUnit.WattHoursPerRun, null);
 
@@ -39,21 +42,28 @@ internal sealed record RowMetricSettings(ApcWeights Weights, ConsumptionUnit Uni
     /// <summary>The parameters as the <c>apc_parameters</c> column writes them.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"alpha={Weights.Alpha:R} beta={Weights.Beta:R} consumption={Unit}")
+        + (Performance == "top1" ? string.Empty : $" performance={Performance}")
         + (Price is null ? string.Empty : $" price={Price}");
 }
 
 /// <summary>A row's efficiency figures: energy-delay product, samples per joule, APC and (with a price) APEC.</summary>
 /// <param name="EnergyDelay">Energy with PUE × the measured duration.</param>
 /// <param name="SamplesPerJoule">Samples per joule of energy with PUE; <see langword="null"/> without samples or energy.</param>
-/// <param name="Apc">APC of the last epoch's top-1 at the row's consumption; <see langword="null"/> without a top-1.</param>
+/// <param name="Apc">APC of the performance figure (top-1 or a reported metric) at the row's consumption; <see langword="null"/> without it.</param>
 /// <param name="Apec">APEC likewise, with the configured price; <see langword="null"/> without a price or a top-1.</param>
 /// <param name="Parameters">The parameters used.</param>
 internal sealed record RowEfficiency(JouleSeconds EnergyDelay, double? SamplesPerJoule, ApcScore? Apc, ApcScore? Apec, RowMetricSettings Parameters)
 {
     /// <summary>The figures for a trial that used <paramref name="energy"/> (PUE included) over <paramref name="duration"/>.</summary>
+    /// <param name="energy">Energy with PUE.</param>
+    /// <param name="duration">The measured window.</param>
+    /// <param name="samples">Samples the experiment reported.</param>
+    /// <param name="top1">The performance figure named by <see cref="RowMetricSettings.Performance"/> (top-1 or a metric's value); outside 0–1 it gives no APC.</param>
+    /// <param name="parameters">α, β, unit, price.</param>
     public static RowEfficiency Of(Joules energy, TimeSpan duration, long samples, double? top1, RowMetricSettings parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        top1 = top1 is >= 0 and <= 1 ? top1 : null;
         var perSample = parameters.PerSample;
         ApcScore? apc = null;
         ApcScore? apec = null;

@@ -45,7 +45,7 @@ internal static class TrialPipeline
             Settings = run.Settings.Provenance,
             ProbeLegends = [.. run.Probes.Probes.Select(p => new ProbeLegend(p.Descriptor.Id, p.Descriptor.Legend))],
             Efficiency = Metrics.RowEfficiency.Of(
-                account.FacilityEnergy, measurement.Duration, body.Samples, body.History.Count > 0 ? body.History[^1].EvalTop1 : null, run.Settings.RowMetrics),
+                account.FacilityEnergy, measurement.Duration, body.Samples, PerformanceOf(body, run.Settings.RowMetrics.Performance), run.Settings.RowMetrics),
         };
         var caseRows = CaseRows(run, trial, row);
         string? gateFailure = null;
@@ -145,6 +145,12 @@ internal static class TrialPipeline
             output.WriteLine("[energy] gate: " + gate.Message);
         }
     }
+
+    // APC's performance figure: the last epoch's top-1, or the reported metric the settings name.
+    private static double? PerformanceOf(TrialBody body, string performance) =>
+        performance == "top1"
+            ? (body.History.Count > 0 ? body.History[^1].EvalTop1 : null)
+            : body.Metrics.FirstOrDefault(m => m.Name == performance)?.Value;
 
     // The case's rows so far, this one last (kept when the case has several trials or the gate needs them).
     private static List<ResultRow> CaseRows(EnergyRun run, TrialCase trial, ResultRow row)

@@ -254,4 +254,30 @@ public sealed class TrialPipelineTests : IDisposable
         Assert.Contains("--" + option, error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_reported_metric_can_be_the_performance_figure_of_apc()
+    {
+        using var run = new EnergyRun(new RunConfiguration(
+            SettingsResolver.Resolve(new SettingsSources
+            {
+                WorkingDirectory = folder,
+                ApplicationDirectory = folder,
+                DefaultProjectName = "PipelineTests",
+                CommandLine = new Dictionary<string, string>
+                {
+                    ["energy-probes"] = "constant:cpu=100",
+                    ["energy-lock-file"] = "experiments.lock",
+                    ["energy-results"] = "results",
+                    ["energy-performance"] = "metric:mIoU",
+                },
+            }),
+            Guid.NewGuid()));
+        var body = new TrialBody(ExperimentStatus.Passed, null, "cpu", 100, []) { Metrics = [new ReportedMetric("mIoU", 0.712)] };
+
+        var row = TrialPipeline.Finish(run, Case(), body, Tests.Results.ResultSamples.Measurement(), new Lines()).Row;
+
+        Assert.Equal(0.712 / ((1 * (1050 / 3600.0) * ((0.9 * (1 - 0.712)) + 0.1)) + 1), (double)ResultColumns.Get("apc").ValueOf(row)!, 12);
+        Assert.EndsWith("performance=mIoU", ResultColumns.Get("apc_parameters").FormatValue(row), StringComparison.Ordinal);
+    }
 }
