@@ -23,7 +23,7 @@ internal static class AppendOnlyFile
     /// <param name="notice">Told when a torn tail was set aside.</param>
     public static void Append(string path, string? header, Action<string>? checkFirstLine, string line, Action<string>? notice)
     {
-        using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 1);
+        using var file = new FileStream(path, ResultsFileMode.Options(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite));
         RepairTornTail(file, path, notice);
         var text = new StringBuilder();
         if (file.Length == 0)
@@ -103,7 +103,7 @@ internal static class AppendOnlyFile
         var tornPath = string.Create(
             CultureInfo.InvariantCulture,
             $"{path}.torn-{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff'Z'}-{Environment.ProcessId}");
-        using (var torn = new FileStream(tornPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        using (var torn = new FileStream(tornPath, ResultsFileMode.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None)))
         {
             torn.Write(tail);
             torn.Flush(flushToDisk: true);

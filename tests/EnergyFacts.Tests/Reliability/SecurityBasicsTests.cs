@@ -115,4 +115,37 @@ public sealed class SecurityBasicsTests
             }
         }
     }
+
+    [Fact]
+    public async Task Results_files_are_created_rw_r_r_even_under_a_umask_of_000()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("Unix file modes.");
+        }
+
+        var results = SampleExperimentsProcess.NewResultsDirectory();
+        var inner = SampleExperimentsProcess.StartInfo(["--filter-method", "SampleExperiments.Budgets.WithinBudget", "--energy-probes", "constant:cpu=1"], null, results);
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", "umask 000 && exec \"$0\" \"$@\"", inner.FileName, .. inner.ArgumentList])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in inner.Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "the sample run did not finish");
+
+        Assert.True(process.ExitCode == 0, await output);
+        foreach (var name in new[] { "emissions.csv", "experiments.jsonl", "summary.md" })
+        {
+            Assert.Equal(EnergyFacts.Results.ResultsFileMode.Unix, OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(Path.Combine(results, name)));
+        }
+    }
 }

@@ -64,7 +64,12 @@ internal sealed class SummaryMarkdownSink : ResultSinkBase
         }
 
         var temporary = Path.Combine(ResultsDirectory, $".{SummaryFileName}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, SummaryMarkdown.RenderFolder(rows, setAside), Utf8);
+        using (var file = new FileStream(temporary, ResultsFileMode.Options(FileMode.Create, FileAccess.Write, FileShare.None)))
+        using (var writer = new StreamWriter(file, Utf8))
+        {
+            writer.Write(SummaryMarkdown.RenderFolder(rows, setAside));
+        }
+
         File.Move(temporary, FilePath, overwrite: true);
     }
 
