@@ -30,7 +30,7 @@ internal sealed class EnergyCommandLineOptions : ICommandLineOptionsProvider
     [
         .. SettingsRegistry.All
             .Where(s => s.Option is not null)
-            .Select(s => new CommandLineOption(s.Option!, s.HelpText, ArgumentArity.ExactlyOne, isHidden: false)),
+            .Select(s => new CommandLineOption(s.Option!, s.HelpText, s is SettingDefinition<bool> ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne, isHidden: false)),
     ];
 
     public Task<ValidationResult> ValidateOptionArgumentsAsync(CommandLineOption commandOption, string[] arguments) =>
@@ -44,7 +44,8 @@ internal sealed class EnergyCommandLineOptions : ICommandLineOptionsProvider
         {
             if (commandLineOptions.TryGetOptionArgumentList(setting.Option!, out var arguments))
             {
-                values[setting.Option!] = arguments.Length > 0 ? arguments[^1] : string.Empty;
+                // A switch given bare (--energy-update-baseline) means true; every other option needs its value.
+                values[setting.Option!] = arguments.Length > 0 ? arguments[^1] : setting is SettingDefinition<bool> ? "true" : string.Empty;
             }
         }
 
