@@ -20,6 +20,12 @@ internal sealed record EnergyFactsSettings
     /// <summary>ISO 3166-1 alpha-3 country code, or <see langword="null"/> for the world average.</summary>
     public string? Country { get; init; }
 
+    /// <summary>Cloud region as <c>provider:region</c> (e.g. <c>gcp:europe-west9</c>), or <see langword="null"/> off-cloud.</summary>
+    public string? Cloud { get; init; }
+
+    /// <summary>An explicit carbon intensity and where it was given; it wins over the cloud region and the country.</summary>
+    public Accounting.CarbonIntensityOverride? CarbonIntensity { get; init; }
+
     /// <summary>Power usage effectiveness (≥ 1).</summary>
     public double Pue { get; init; } = 1.0;
 

@@ -55,6 +55,27 @@ internal static class SettingsRegistry
         unit: null,
         ParseCountry);
 
+    // Conflicts: a cloud region given with a country wins (its country fills the country columns, the source names the
+    // country as overridden); an explicit intensity wins over both (CarbonIntensityChoice).
+    public static SettingDefinition<string> Cloud { get; } = new(
+        "cloud",
+        "Cloud provider and region the run is on: the region's carbon intensity and country (wins over --energy-country), and on_cloud = Y.",
+        string.Empty,
+        "not on a cloud",
+        "provider:region from CodeCarbon's cloud-region table (impact.csv), e.g. gcp:europe-west9",
+        unit: null,
+        ParseCloud);
+
+    public static SettingDefinition<double> CarbonIntensity { get; } = new(
+        "carbon-intensity",
+        "Grid carbon intensity to use instead of the cloud region's, the country's or the world average.",
+        0,
+        "from the cloud region, else the country, else the world average",
+        "g CO2eq/kWh, more than 0 and at most 2000, e.g. 56",
+        "g CO2eq/kWh",
+        raw => ParseNumber(raw, double.Epsilon, CarbonIntensityChoice.MaxGramsPerKilowattHour),
+        v => v.ToString("R", CultureInfo.InvariantCulture));
+
     public static SettingDefinition<double> Pue { get; } = new(
         "pue",
         "Power usage effectiveness of the data centre; multiplies every energy figure.",
@@ -300,7 +321,7 @@ internal static class SettingsRegistry
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
-        Results, Probes, Interval, Country, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, CoolDown, ApcAlpha, ApcBeta, ApcUnit, Performance, Price,
+        Results, Probes, Interval, Country, Cloud, CarbonIntensity, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, CoolDown, ApcAlpha, ApcBeta, ApcUnit, Performance, Price,
         PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory,
         Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence,
     ];
@@ -421,6 +442,9 @@ internal static class SettingsRegistry
 
         return code;
     }
+
+    private static string ParseCloud(RawSetting raw) =>
+        CloudRegionTable.Default.Find(raw.Text, out var problem)?.Key ?? throw new SettingValueException(problem!);
 
     private static string ParseProbes(RawSetting raw)
     {

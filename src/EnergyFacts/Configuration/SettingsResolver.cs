@@ -62,6 +62,10 @@ internal static class SettingsResolver
             Probes = Get(SettingsRegistry.Probes, ProbeCatalog.Auto),
             Interval = Get(SettingsRegistry.Interval, SettingsRegistry.Interval.DefaultValue),
             Country = values[SettingsRegistry.Country].Value as string,
+            Cloud = values[SettingsRegistry.Cloud].Value as string,
+            CarbonIntensity = values[SettingsRegistry.CarbonIntensity] is (double grams, var origin)
+                ? new Accounting.CarbonIntensityOverride(grams, origin.ToString())
+                : null,
             Pue = Get(SettingsRegistry.Pue, SettingsRegistry.Pue.DefaultValue),
             ProjectName = Get(SettingsRegistry.Project, sources.DefaultProjectName),
             IdleBaseline = Get(SettingsRegistry.Idle, TimeSpan.Zero),

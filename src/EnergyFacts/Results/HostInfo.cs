@@ -43,7 +43,7 @@ internal sealed record HostInfo
     /// </summary>
     public string TrackingMode { get; init; } = "process";
 
-    /// <summary><c>Y</c> on a cloud VM, <c>N</c> otherwise; EnergyFacts does not detect clouds, so <c>N</c>.</summary>
+    /// <summary><c>Y</c> on a cloud VM (a region given with <c>--energy-cloud</c>), <c>N</c> otherwise; EnergyFacts does not detect clouds.</summary>
     public string OnCloud { get; init; } = "N";
 
     /// <summary>Sub-national region (CodeCarbon's <c>region</c>); empty because EnergyFacts accounts per country.</summary>
@@ -79,6 +79,10 @@ internal sealed record HostInfo
             GpuModel = gpuModel ?? string.Empty,
         };
     }
+
+    /// <summary>This host on <paramref name="region"/> (<c>on_cloud</c> = Y, provider and region filled); unchanged for <see langword="null"/>.</summary>
+    public HostInfo WithCloudRegion(Accounting.CloudRegion? region) =>
+        region is null ? this : this with { OnCloud = "Y", CloudProvider = region.Provider, CloudRegion = region.Region };
 
     /// <summary><c>ID</c> + <c>VERSION_ID</c> from <c>/etc/os-release</c> text, e.g. <c>debian12</c>.</summary>
     internal static string? ParseDistribution(string osRelease) => OperatingSystemInventory.ParseDistribution(osRelease);

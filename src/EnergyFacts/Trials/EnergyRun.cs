@@ -37,7 +37,12 @@ internal sealed class EnergyRun : IDisposable
         var settings = configuration.Settings;
         Gate = new ExperimentGate(settings.ExperimentLockFile, settings.LockTimeout);
         probes = new(() => DefaultProbeProviders.CreateCatalog().Select(settings.Probes, settings.ProbeSettings), LazyThreadSafetyMode.ExecutionAndPublication);
-        emissions = new(() => EmissionsCalculator.For(new AccountingSettings(settings.Country, settings.Pue)), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Intensity: explicit --energy-carbon-intensity > cloud region > country > world average (CarbonIntensityChoice).
+        emissions = new(
+            () => new EmissionsCalculator(
+                new AccountingSettings(settings.Country, settings.Pue),
+                CarbonIntensityChoice.Choose(settings.CarbonIntensity, CloudRegion, settings.Country)),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         sinks = new(() => DefaultResultSinks.Create(settings.ResultsDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         host = new(CaptureHost, LazyThreadSafetyMode.ExecutionAndPublication);
         idle = new(
@@ -82,6 +87,9 @@ internal sealed class EnergyRun : IDisposable
 
     /// <summary>Energy → emissions for this run's country and PUE.</summary>
     public EmissionsCalculator Emissions => emissions.Value;
+
+    /// <summary>The cloud region of <c>--energy-cloud</c>, or <see langword="null"/> off-cloud.</summary>
+    public CloudRegion? CloudRegion => Settings.Cloud is { } cloud ? CloudRegionTable.Default.Lookup(cloud) : null;
 
     /// <summary>The results sinks; an unwritable folder fails every trial before it measures.</summary>
     public CompositeResultSink Sinks => sinks.Value;
@@ -204,6 +212,6 @@ internal sealed class EnergyRun : IDisposable
     {
         var gpus = Probes.Probes.Where(p => p.Descriptor.Component == PowerComponent.Gpu && p.Descriptor.Source == EnergySource.Measured).ToList();
         var names = gpus.Select(p => p.Descriptor.DeviceName).Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
-        return HostInfo.Capture(gpus.Count, string.Join(", ", names));
+        return HostInfo.Capture(gpus.Count, string.Join(", ", names)).WithCloudRegion(CloudRegion);
     }
 }
