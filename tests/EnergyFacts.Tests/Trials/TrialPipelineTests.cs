@@ -18,22 +18,28 @@ public sealed class TrialPipelineTests : IDisposable
         public void WriteLine(string line) => All.Add(line);
     }
 
-    private EnergyRun NewRun(double pue = 1.0) => new(new RunConfiguration(
-        SettingsResolver.Resolve(new SettingsSources
+    private EnergyRun NewRun(double pue = 1.0) =>
+        NewRun(("energy-pue", pue.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    // The run every test here uses: a constant 100 W CPU, results and the experiment lock in this test's own folder.
+    private EnergyRun NewRun(params (string Option, string Value)[] extra)
+    {
+        var commandLine = new Dictionary<string, string>
         {
-            WorkingDirectory = folder,
-            ApplicationDirectory = folder,
-            DefaultProjectName = "PipelineTests",
-            CommandLine = new Dictionary<string, string>
-            {
-                ["energy-probes"] = "constant:cpu=100,gpu=0,ram=0",
-                ["energy-interval"] = "5",
-                ["energy-pue"] = pue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["energy-lock-file"] = "experiments.lock",
-                ["energy-results"] = "results",
-            },
-        }),
-        Guid.NewGuid()));
+            ["energy-probes"] = "constant:cpu=100,gpu=0,ram=0",
+            ["energy-interval"] = "5",
+            ["energy-lock-file"] = "experiments.lock",
+            ["energy-results"] = "results",
+        };
+        foreach (var (option, value) in extra)
+        {
+            commandLine[option] = value;
+        }
+
+        return new(new RunConfiguration(
+            SettingsResolver.Resolve(new SettingsSources { WorkingDirectory = folder, ApplicationDirectory = folder, DefaultProjectName = "PipelineTests", CommandLine = commandLine }),
+            Guid.NewGuid()));
+    }
 
     private static TrialCase Case(EnergyBudget? budget = null) =>
         new("case-1", "Train [mlp | batch=8 | epochs=1]", "mlp", null, 1, 8, 1, 1, null, budget);
@@ -205,22 +211,7 @@ public sealed class TrialPipelineTests : IDisposable
     [Fact]
     public void Every_row_carries_edp_samples_per_joule_apc_and_apec_with_their_parameters()
     {
-        using var run = new EnergyRun(new RunConfiguration(
-            SettingsResolver.Resolve(new SettingsSources
-            {
-                WorkingDirectory = folder,
-                ApplicationDirectory = folder,
-                DefaultProjectName = "PipelineTests",
-                CommandLine = new Dictionary<string, string>
-                {
-                    ["energy-probes"] = "constant:cpu=100",
-                    ["energy-lock-file"] = "experiments.lock",
-                    ["energy-results"] = "results",
-                    ["energy-apc-beta"] = "50",
-                    ["energy-price"] = "0.25 EUR",
-                },
-            }),
-            Guid.NewGuid()));
+        using var run = NewRun(("energy-apc-beta", "50"), ("energy-price", "0.25 EUR"));
         var measurement = Tests.Results.ResultSamples.Measurement(); // 100 W + 5 W for 10 s = 1050 J, PUE 1
         var body = new TrialBody(ExperimentStatus.Passed, null, "cpu", 100, [new EpochRecord(1, 0.5, null, 0.9, null, null, 100, TimeSpan.FromSeconds(10))]);
 
@@ -258,21 +249,7 @@ public sealed class TrialPipelineTests : IDisposable
     [Fact]
     public void A_reported_metric_can_be_the_performance_figure_of_apc()
     {
-        using var run = new EnergyRun(new RunConfiguration(
-            SettingsResolver.Resolve(new SettingsSources
-            {
-                WorkingDirectory = folder,
-                ApplicationDirectory = folder,
-                DefaultProjectName = "PipelineTests",
-                CommandLine = new Dictionary<string, string>
-                {
-                    ["energy-probes"] = "constant:cpu=100",
-                    ["energy-lock-file"] = "experiments.lock",
-                    ["energy-results"] = "results",
-                    ["energy-performance"] = "metric:mIoU",
-                },
-            }),
-            Guid.NewGuid()));
+        using var run = NewRun(("energy-performance", "metric:mIoU"));
         var body = new TrialBody(ExperimentStatus.Passed, null, "cpu", 100, []) { Metrics = [new ReportedMetric("mIoU", 0.712)] };
 
         var row = TrialPipeline.Finish(run, Case(), body, Tests.Results.ResultSamples.Measurement(), new Lines()).Row;
