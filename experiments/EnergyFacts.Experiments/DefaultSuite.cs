@@ -39,8 +39,7 @@ public sealed class FashionMnistSubset
     [EnergyBudget(MaxKilowattHours = 0.0005, MaxSeconds = 60, MaxJoulesPerSample = 0.1)]
     public void Inference(ExperimentContext context)
     {
-        using var data = Datasets.FashionMnistEmbedded();
-        var result = TorchExperiment.Infer(context, data, ModelOptions.FashionMnist, batches: Math.Max(8, 512 / context.Batch));
+        var result = TorchExperiment.Infer(context, Datasets.FashionMnistEmbedded, ModelOptions.FashionMnist, batches: Math.Max(8, 512 / context.Batch));
         Assert.True(result.Inferences > 0);
     }
 
@@ -67,8 +66,7 @@ public sealed class FashionMnistSubset
 
     private static void TrainOnSubset(ExperimentContext context, double minimumTop1, TrainingOptions? recipe = null)
     {
-        using var data = Datasets.FashionMnistEmbedded();
-        var report = TorchExperiment.Train(context, data, ModelOptions.FashionMnist, recipe ?? Recipe);
+        var report = TorchExperiment.Train(context, Datasets.FashionMnistEmbedded, ModelOptions.FashionMnist, recipe ?? Recipe);
 
         // An experiment whose model learned nothing is a failed experiment, whatever it cost.
         Assert.True(

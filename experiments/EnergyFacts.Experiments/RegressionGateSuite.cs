@@ -15,8 +15,7 @@ public sealed class RegressionGateSuite
     [EnergyBudget(MaxKilowattHours = 0.0005, MaxSeconds = 120)]
     public void Mlp(ExperimentContext context)
     {
-        using var data = Datasets.FashionMnistEmbedded();
-        var report = TorchExperiment.Train(context, data, ModelOptions.FashionMnist);
+        var report = TorchExperiment.Train(context, Datasets.FashionMnistEmbedded, ModelOptions.FashionMnist);
         Assert.True(report.Final.EvalTop1 >= 0.6, $"mlp reached {report.Final.EvalTop1:P1} top-1 in one epoch, below 60 %.");
     }
 }

@@ -107,7 +107,6 @@ public sealed class ReferenceGrid
         Assert.SkipWhen(
             string.IsNullOrEmpty(directory) || !Directory.Exists(directory),
             $"{context.Dataset} data not present: set {variable} to the folder holding the binary batches.");
-        using var data = load(directory!);
-        TorchExperiment.Train(context, data, shape);
+        TorchExperiment.Train(context, () => load(directory!), shape);
     }
 }

@@ -15,7 +15,7 @@ public sealed record InferenceOptions
     /// <summary><c>auto</c>, <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
     public string Device { get; init; } = TorchDevices.Auto;
 
-    /// <summary>Intra-op CPU threads; <see langword="null"/> applies <see cref="Training.TorchThreads.Recommended"/>.</summary>
+    /// <summary>Intra-op CPU threads; <see langword="null"/> lets <see cref="Training.TorchThreads.Choose"/> decide (ENERGYFACTS_INTRA_OP_THREADS, else the measured rule).</summary>
     public int? Threads { get; init; }
 
     /// <summary>Checks the values, naming the first bad one.</summary>

@@ -65,7 +65,7 @@ public sealed record TrainingOptions
     /// <summary>Cross-entropy label smoothing, 0..1.</summary>
     public double LabelSmoothing { get; init; }
 
-    /// <summary>Intra-op CPU threads; <see langword="null"/> applies <see cref="TorchThreads.Recommended"/>.</summary>
+    /// <summary>Intra-op CPU threads; <see langword="null"/> lets <see cref="TorchThreads.Choose"/> decide (ENERGYFACTS_INTRA_OP_THREADS, else the measured rule).</summary>
     public int? Threads { get; init; }
 
     /// <summary>Directory for <c>best.pt</c> (highest held-out top-1) and <c>last.pt</c>; <see langword="null"/> saves nothing.</summary>

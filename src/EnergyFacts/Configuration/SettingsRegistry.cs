@@ -261,6 +261,25 @@ internal static class SettingsRegistry
     public static SettingDefinition<string> DataDirectory { get; } = ProbePath(
         "data-dir", "Folder of datasets (e.g. fashion-mnist/) EnergyFacts.Torch reads before the embedded subset.", "the installed or embedded data");
 
+    // Threads of libtorch's CPU pools (EnergyFacts.Torch's TorchThreads reads them; "auto" applies its measured rule).
+    public static SettingDefinition<string> IntraOpThreads { get; } = new(
+        "intra-op-threads",
+        "Threads of one CPU operation (libtorch's intra-op pool, OpenMP); auto: the physical cores not busy with other processes, measured when an experiment prepares.",
+        "auto",
+        "auto",
+        "auto, or a whole number from 1 to 1024",
+        unit: null,
+        raw => ParseThreads(raw));
+
+    public static SettingDefinition<string> InterOpThreads { get; } = new(
+        "inter-op-threads",
+        "Threads that run independent CPU operations in parallel (libtorch's inter-op pool); set once per process, before the first operation.",
+        "auto",
+        "auto (libtorch's default)",
+        "auto, or a whole number from 1 to 1024",
+        unit: null,
+        raw => ParseThreads(raw));
+
     // The regression gate's settings (src/EnergyFacts/Gates, GateSettings).
     public static SettingDefinition<string> Baseline { get; } = new(
         "baseline",
@@ -322,7 +341,7 @@ internal static class SettingsRegistry
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
         Results, Probes, Interval, Country, Cloud, CarbonIntensity, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, CoolDown, ApcAlpha, ApcBeta, ApcUnit, Performance, Price,
-        PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory,
+        PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory, IntraOpThreads, InterOpThreads,
         Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence,
     ];
 
@@ -333,7 +352,7 @@ internal static class SettingsRegistry
     /// Settings of EnergyFacts.Torch, which reads only its documented environment variables (it stands alone, without
     /// this library): a value from any source is exported to the process environment before the first experiment.
     /// </summary>
-    public static IReadOnlyList<SettingDefinition> TorchLevel { get; } = [LibTorchDirectory, DataDirectory];
+    public static IReadOnlyList<SettingDefinition> TorchLevel { get; } = [LibTorchDirectory, DataDirectory, IntraOpThreads, InterOpThreads];
 
     /// <summary>The regression gate's settings from the resolver's parsed values (<see langword="null"/> for a setting at its default).</summary>
     public static Gates.GateSettings GateSettingsFrom(Func<SettingDefinition, object?> resolved)
@@ -359,6 +378,12 @@ internal static class SettingsRegistry
         "false" => false,
         _ => throw new SettingValueException("not true or false"),
     };
+
+    // Kept as text ("auto" or the count): EnergyFacts.Torch reads it from its environment variable.
+    private static string ParseThreads(RawSetting raw) =>
+        string.Equals(raw.Text, "auto", StringComparison.OrdinalIgnoreCase)
+            ? "auto"
+            : ParseWholeNumber(raw, 1, 1024).ToString(CultureInfo.InvariantCulture);
 
     private static int ParseWholeNumber(RawSetting raw, int min, int max) =>
         int.TryParse(raw.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max

@@ -31,6 +31,10 @@ public sealed class ExperimentContext
     private IDisposable? warmupPass;
     private readonly List<Joules> energyAtEpochEnd = [];
     private readonly List<Accounting.EnergyForecast> forecasts = [];
+    private int preparationState; // 0 not begun, 1 open, 2 ended
+    private int phasesBegun;
+    private int? intraOpThreads;
+    private int? interOpThreads;
 
     /// <summary>
     /// How far a forecast must exceed the energy budget before the trial is stopped: 25 % above it (from epoch 2;
@@ -114,6 +118,65 @@ public sealed class ExperimentContext
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(device);
         DeviceUsed = device;
+    }
+
+    /// <summary>
+    /// Records the CPU threads the experiment ran with (e.g. libtorch's intra-op and inter-op pools): the row's
+    /// <c>intra_op_threads</c> and <c>inter_op_threads</c>. The configured counts are the
+    /// <c>--energy-intra-op-threads</c> and <c>--energy-inter-op-threads</c> settings.
+    /// </summary>
+    /// <param name="intraOp">Threads per operation, at least 1.</param>
+    /// <param name="interOp">Threads running independent operations, at least 1.</param>
+    public void UseThreads(int intraOp, int interOp)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(intraOp, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(interOp, 1);
+        intraOpThreads = intraOp;
+        interOpThreads = interOp;
+    }
+
+    /// <summary>
+    /// Starts the trial's preparation (loading native libraries, decoding the dataset, building the model); dispose the
+    /// result when it is done. The preparation is measured apart and reported in <c>preparation_duration</c> and
+    /// <c>preparation_energy_joules</c>; the row's energy, duration, energy per sample, budgets, forecasts and the
+    /// regression gate cover the work after it. At most once per trial, before the first epoch, sample or phase.
+    /// </summary>
+    /// <returns>The open preparation; disposing it a second time does nothing.</returns>
+    /// <exception cref="InvalidOperationException">Called twice, after the work began, or outside a running trial.</exception>
+    public IDisposable BeginPreparation()
+    {
+        if (WarmupRun > 0)
+        {
+            // A warm-up run measures nothing; its preparation is part of what it warms up.
+            return new PreparationScope(null);
+        }
+
+        var open = window ?? throw new InvalidOperationException("A preparation can only be measured while the experiment's trial runs.");
+        lock (history)
+        {
+            if (preparationState != 0)
+            {
+                throw new InvalidOperationException($"{CaseDisplayName} trial {Trial}: BeginPreparation was already called; a trial has one preparation.");
+            }
+
+            if (history.Count > 0 || Samples > 0 || Volatile.Read(ref phasesBegun) > 0)
+            {
+                throw new InvalidOperationException(
+                    $"{CaseDisplayName} trial {Trial}: BeginPreparation must come before the first ReportEpoch, AddSamples or BeginPhase, since the work after it is what the row measures.");
+            }
+
+            preparationState = 1;
+        }
+
+        return new PreparationScope(() =>
+        {
+            open.EndPreparation();
+            lock (history)
+            {
+                preparationState = 2;
+                StartedAt = DateTimeOffset.UtcNow;
+            }
+        });
     }
 
     /// <summary>Adds processed samples (e.g. after each batch); used for energy per sample.</summary>
@@ -241,6 +304,12 @@ public sealed class ExperimentContext
         }
 
         var open = window ?? throw new InvalidOperationException("Phases can only be measured while the experiment runs.");
+        if (Volatile.Read(ref preparationState) == 1)
+        {
+            throw new InvalidOperationException($"Phase '{name}' began during the trial's preparation; phases measure the work after it, so end the preparation first.");
+        }
+
+        Interlocked.Increment(ref phasesBegun);
         return new EnergyPhase(name, open.Mark, open.MeasuredBy, session!.Run.Settings.Pue);
     }
 
@@ -313,7 +382,13 @@ public sealed class ExperimentContext
         openTrialTicket?.Dispose();
         var measurement = open.Close();
         output.WriteLine("[energy] " + reason);
-        var body = new TrialBody(status, reason, DeviceUsed, Samples, History) { Metrics = Metrics };
+        var body = new TrialBody(status, reason, DeviceUsed, Samples, History)
+        {
+            Metrics = Metrics,
+            Preparation = open.Preparation,
+            IntraOpThreads = intraOpThreads,
+            InterOpThreads = interOpThreads,
+        };
         var result = TrialPipeline.Finish(run, trialCase!, body, measurement, output);
         if (endProcess)
         {
@@ -344,7 +419,7 @@ public sealed class ExperimentContext
         }
 
         var measurement = open.Close();
-        var body = BodyOutcome();
+        var body = BodyOutcome() with { Preparation = open.Preparation };
         if (body.Status == ExperimentStatus.PredictedOverBudget && watchdog?.EndingReason is { } stopped)
         {
             var spent = measurement.TotalEnergy * session!.Run.Settings.Pue;
@@ -413,7 +488,21 @@ public sealed class ExperimentContext
             made = [.. forecasts];
         }
 
-        return new TrialBody(status, message, DeviceUsed, Samples, History) { Metrics = Metrics, Forecasts = made };
+        return new TrialBody(status, message, DeviceUsed, Samples, History)
+        {
+            Metrics = Metrics,
+            Forecasts = made,
+            IntraOpThreads = intraOpThreads,
+            InterOpThreads = interOpThreads,
+        };
+    }
+
+    /// <summary>Ends the trial's preparation once, when disposed.</summary>
+    private sealed class PreparationScope(Action? end) : IDisposable
+    {
+        private Action? end = end;
+
+        public void Dispose() => Interlocked.Exchange(ref end, null)?.Invoke();
     }
 
     /// <summary>The running test's output.</summary>

@@ -65,4 +65,10 @@ internal sealed record ExperimentOutcome
 
     /// <summary>The energy forecasts made after each epoch (PUE included), for prediction against actual.</summary>
     public IReadOnlyList<Accounting.EnergyForecast> Forecasts { get; init; } = [];
+
+    /// <summary>Intra-op CPU threads the experiment ran with (<c>UseThreads</c>); <see langword="null"/> when not reported.</summary>
+    public int? IntraOpThreads { get; init; }
+
+    /// <summary>Inter-op CPU threads the experiment ran with; <see langword="null"/> when not reported.</summary>
+    public int? InterOpThreads { get; init; }
 }

@@ -99,6 +99,10 @@ internal static class ResultColumns
         new("apc_parameters", Own, Text, "", "The α, β, consumption unit and price APC and APEC used, e.g. alpha=0.1 beta=1 consumption=Wh/run.", r => r.Efficiency?.Parameters.ToString()),
         new("predicted_energy_joules", Own, Number, "J", "The last forecast of the run's energy (PUE included) made after an epoch, to set against energy_joules; empty without epochs.", r => r.Outcome.Forecasts.Count == 0 ? null : r.Outcome.Forecasts[^1].PredictedTotal.Value),
         new("gate", Own, Text, "", "Regression gate verdict on the case's last trial: verdict, figure, ratio to the baseline with its bounds; empty without a baseline.", r => DescribeGate(r.Gate)),
+        new("preparation_duration", Own, Number, "s", "Length of the preparation the experiment marked (native load, data, model), measured before duration's window; empty when none was marked.", r => r.Preparation?.Duration.TotalSeconds),
+        new("preparation_energy_joules", Own, Number, "J", "The preparation's energy × PUE, by the same probes; not in energy_joules, budgets or the gate; empty when none was marked.", r => r.PreparationEnergyWithPue?.Value),
+        new("intra_op_threads", Own, Integer, "", "CPU threads per operation the experiment ran with (e.g. libtorch's intra-op pool); empty when not reported.", r => r.Outcome.IntraOpThreads),
+        new("inter_op_threads", Own, Integer, "", "CPU threads running independent operations (e.g. libtorch's inter-op pool); empty when not reported.", r => r.Outcome.InterOpThreads),
     ];
 
     /// <summary>Column names in file order.</summary>

@@ -25,6 +25,15 @@ internal sealed record ResultRow
     /// <summary>The machine.</summary>
     public required HostInfo Host { get; init; }
 
+    /// <summary>
+    /// The trial's preparation (native load, data decode, model build), measured apart when the experiment marked it
+    /// (<c>BeginPreparation</c>): <see cref="Measurement"/> then covers only the work after it.
+    /// </summary>
+    public EnergyMeasurement? Preparation { get; init; }
+
+    /// <summary>The preparation's energy × PUE; <see langword="null"/> when no preparation was marked.</summary>
+    public Joules? PreparationEnergyWithPue => Preparation is { } p ? p.TotalEnergy * Account.Pue : null;
+
     /// <summary>Energy above the idle baseline, when an idle baseline was measured for the run.</summary>
     public AboveIdleEnergy? AboveIdle { get; init; }
 

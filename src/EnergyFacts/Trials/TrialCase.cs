@@ -36,4 +36,13 @@ internal sealed record TrialBody(ExperimentStatus Status, string? Message, strin
 
     /// <summary>Energy forecasts made after each epoch.</summary>
     public IReadOnlyList<Accounting.EnergyForecast> Forecasts { get; init; } = [];
+
+    /// <summary>The preparation's measurement, when the body marked one; the trial's measurement covers the rest.</summary>
+    public Measurement.EnergyMeasurement? Preparation { get; init; }
+
+    /// <summary>Intra-op CPU threads the body reported.</summary>
+    public int? IntraOpThreads { get; init; }
+
+    /// <summary>Inter-op CPU threads the body reported.</summary>
+    public int? InterOpThreads { get; init; }
 }

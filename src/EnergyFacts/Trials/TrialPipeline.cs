@@ -90,12 +90,17 @@ internal static class TrialPipeline
                 History = body.History,
                 Metrics = body.Metrics,
                 Forecasts = body.Forecasts,
+                IntraOpThreads = body.IntraOpThreads,
+                InterOpThreads = body.InterOpThreads,
                 Status = decision.Status,
                 Budget = trial.Budget?.ToString(),
                 Message = decision.Message,
             },
             account,
-            run.Host);
+            run.Host) with
+        {
+            Preparation = body.Preparation,
+        };
 
     private static string? Persist(EnergyRun run, TrialCase trial, ResultRow row, ITrialOutput output)
     {

@@ -13,6 +13,8 @@ internal sealed class TrialWindow : IDisposable
 {
     private readonly EnergyRun run;
     private readonly IDisposable gatePass;
+    // The body's thread ends the preparation while the watchdog's may close the window: one at a time.
+    private readonly Lock samplerLock = new();
     private EnergySampler? sampler;
 
     private TrialWindow(EnergyRun run, IDisposable gatePass, EnergySampler sampler)
@@ -79,9 +81,53 @@ internal sealed class TrialWindow : IDisposable
         }
     }
 
+    /// <summary>The preparation's own measurement, once <see cref="EndPreparation"/> split it off the window.</summary>
+    public EnergyMeasurement? Preparation { get; private set; }
+
+    /// <summary>
+    /// Ends the trial's preparation (native load, data decode, model build): its measurement is kept apart
+    /// (<see cref="Preparation"/>) and the window measures on from now with a fresh sampler, so the trial's own
+    /// measurement covers only the work after it. The gate stays held throughout; called at most once.
+    /// </summary>
+    /// <returns>The preparation's measurement.</returns>
+    public EnergyMeasurement EndPreparation()
+    {
+        lock (samplerLock)
+        {
+            var running = sampler ?? throw new InvalidOperationException("The measurement window is closed; preparation can only end while it is open.");
+            if (Preparation is not null)
+            {
+                throw new InvalidOperationException("The trial's preparation already ended; a trial has one preparation.");
+            }
+
+            var next = new EnergySampler(run.Probes.Probes, run.Settings.Interval);
+            EnergyMeasurement prepared;
+            try
+            {
+                prepared = running.Stop();
+            }
+            catch
+            {
+                next.Dispose();
+                throw;
+            }
+
+            running.Dispose();
+            sampler = next;
+            Preparation = prepared;
+            next.Start();
+            return prepared;
+        }
+    }
+
     /// <summary>Energy per component so far (for phases).</summary>
-    public IReadOnlyDictionary<PowerComponent, Joules> Mark() =>
-        (sampler ?? throw new InvalidOperationException("Phases can only be measured while the experiment runs.")).Mark();
+    public IReadOnlyDictionary<PowerComponent, Joules> Mark()
+    {
+        lock (samplerLock)
+        {
+            return (sampler ?? throw new InvalidOperationException("Phases can only be measured while the experiment runs.")).Mark();
+        }
+    }
 
     /// <summary>Who measures what, e.g. <c>cpu: cpu-model (estimated); ram: ram-model (estimated)</c>.</summary>
     public string MeasuredBy => string.Join("; ", run.Probes.Probes.Select(p =>
@@ -90,8 +136,13 @@ internal sealed class TrialWindow : IDisposable
     /// <summary>Stops measuring and leaves the gate; a second call is an error, never a second measurement.</summary>
     public EnergyMeasurement Close()
     {
-        var running = sampler ?? throw new InvalidOperationException("The measurement window was already closed.");
-        sampler = null;
+        EnergySampler running;
+        lock (samplerLock)
+        {
+            running = sampler ?? throw new InvalidOperationException("The measurement window was already closed.");
+            sampler = null;
+        }
+
         try
         {
             return running.Stop();
@@ -105,9 +156,15 @@ internal sealed class TrialWindow : IDisposable
 
     public void Dispose()
     {
-        if (sampler is { } running)
+        EnergySampler? running;
+        lock (samplerLock)
         {
+            running = sampler;
             sampler = null;
+        }
+
+        if (running is not null)
+        {
             running.Dispose();
             gatePass.Dispose();
         }

@@ -47,7 +47,7 @@ public sealed class EmissionsCsvSinkTests
         Assert.Equal(path, error.FilePath);
         Assert.Equal(1, error.LineNumber);
         Assert.Contains($"'{path}'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("it has 38 columns where EnergyFacts writes 75 (the first 38 agree)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"it has 38 columns where EnergyFacts writes {ResultColumns.All.Count} (the first 38 agree)", error.Message, StringComparison.Ordinal);
         Assert.Contains("Choose another results folder", error.Message, StringComparison.Ordinal);
         Assert.Contains("move the existing file away", error.Message, StringComparison.Ordinal);
         Assert.Equal(original, File.ReadAllText(path));
