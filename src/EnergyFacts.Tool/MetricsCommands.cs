@@ -92,7 +92,7 @@ internal static class MetricsCommands
         var performance = new Option<double>("--performance") { Description = "Performance P (top-1, mIoU, AP …), a fraction from 0 to 1.", Required = true };
         var energy = new Option<double>("--energy-kwh") { Description = "Energy spent to reach it, in kWh.", Required = true };
         var reference = new Option<double>("--reference-kwh") { Description = "Reference energy E_ref in kWh (energy score ½ there).", DefaultValueFactory = _ => 1 };
-        var beta = new Option<double>("--beta") { Description = "β > 0; > 1 weighs performance more.", DefaultValueFactory = _ => 1 };
+        var beta = new Option<double>("--beta") { Description = "β > 0; > 1 weighs the energy score more, < 1 the performance (FMS tends to S_E as β grows, to P as β nears 0).", DefaultValueFactory = _ => 1 };
         var json = JsonOption();
         var command = new Command("fms", "Sustainable harmonic mean FMS (EnergyFacts' definition after Li et al., arXiv:2509.00045): (1+β²)·P·S / (β²·P + S), S = E_ref / (E_ref + E).")
         {

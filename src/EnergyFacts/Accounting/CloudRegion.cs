@@ -15,6 +15,15 @@ internal sealed record CloudRegion(
     /// <summary>The setting's form, <c>provider:region</c>, e.g. <c>gcp:europe-west9</c>.</summary>
     public string Key => Provider + ":" + Region;
 
+    /// <summary>The table's <c>state</c> (state or province), empty when it names none.</summary>
+    public string State { get; init; } = string.Empty;
+
+    /// <summary>The table's <c>city</c>, empty when it names none.</summary>
+    public string City { get; init; } = string.Empty;
+
+    /// <summary>CodeCarbon's <c>region</c> column for this cloud region: its state, else its city, else empty.</summary>
+    public string SubNationalRegion => State.Length > 0 ? State : City;
+
     /// <inheritdoc/>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Key} ({CountryName}, {GramsPerKilowattHour} g CO2eq/kWh)");

@@ -138,7 +138,12 @@ internal sealed class CloudRegionTable
             }
 
             seen[key] = lineNumber;
-            entries.Add(new CloudRegion(provider, Field("providerName"), regionCode, Field("country_name"), iso, grams));
+            string Optional(string name) => Array.IndexOf(header, name) is >= 0 and var at ? fields[at].Trim() : string.Empty;
+            entries.Add(new CloudRegion(provider, Field("providerName"), regionCode, Field("country_name"), iso, grams)
+            {
+                State = Optional("state"),
+                City = Optional("city"),
+            });
         }
 
         return new CloudRegionTable(entries);

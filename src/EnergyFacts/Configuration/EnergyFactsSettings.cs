@@ -23,6 +23,9 @@ internal sealed record EnergyFactsSettings
     /// <summary>Cloud region as <c>provider:region</c> (e.g. <c>gcp:europe-west9</c>), or <see langword="null"/> off-cloud.</summary>
     public string? Cloud { get; init; }
 
+    /// <summary>The <c>region</c> column (state or province) given by <c>--energy-region</c>; <see langword="null"/>: the cloud region's state or city.</summary>
+    public string? Region { get; init; }
+
     /// <summary>An explicit carbon intensity and where it was given; it wins over the cloud region and the country.</summary>
     public Accounting.CarbonIntensityOverride? CarbonIntensity { get; init; }
 

@@ -201,6 +201,45 @@ internal static class SettingsRegistry
         unit: null,
         raw => FormatPrice(raw));
 
+    public static SettingDefinition<double> TtcapcTarget { get; } = new(
+        "ttcapc-target",
+        "TTCAPC's and TTCAPEC's target τ: a case's last trial reports the training time to the epoch whose APC (APEC) of its cumulative energy is closest to it (none: no TTCAPC).",
+        0,
+        "none (no TTCAPC)",
+        "a fraction from 0 to 1, e.g. 0.8",
+        unit: null,
+        raw => ParseNumber(raw, 0, 1),
+        v => v.ToString("R", CultureInfo.InvariantCulture));
+
+    public static SettingDefinition<Joules> ReferenceEnergy { get; } = new(
+        "reference-energy",
+        "FMS's reference energy E_ref: the energy score is E_ref / (E_ref + energy), ½ at E_ref.",
+        new Joules(Joules.PerKilowattHour),
+        "1 kWh",
+        "an energy above 0 with its unit J, Wh or kWh, e.g. 1 kWh, 50 Wh or 3600 J",
+        unit: null,
+        ParseEnergy,
+        v => v.Value.ToString("R", CultureInfo.InvariantCulture) + " J");
+
+    public static SettingDefinition<double> FmsBeta { get; } = new(
+        "fms-beta",
+        "FMS's β: 1 weighs performance and energy score equally, more than 1 the energy score, less than 1 the performance (as F-beta weighs recall).",
+        1,
+        "1",
+        "a number above 0 and at most 1000",
+        unit: null,
+        raw => ParseNumber(raw, double.Epsilon, 1000),
+        v => v.ToString("R", CultureInfo.InvariantCulture));
+
+    public static SettingDefinition<string> Region { get; } = new(
+        "region",
+        "The region column (CodeCarbon: state or province), instead of the --energy-cloud region's state or city from impact.csv.",
+        string.Empty,
+        "the cloud region's state or city, else empty",
+        "a name of 1 to 100 characters without control characters, e.g. Île-de-France",
+        unit: null,
+        ParseRegion);
+
     public static SettingDefinition<ExperimentShard> Shard { get; } = new(
         "shard",
         "Run only shard K of N of the experiment cases (deterministic and balanced by case id), e.g. one per CI matrix job.",
@@ -340,7 +379,7 @@ internal static class SettingsRegistry
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
-        Results, Probes, Interval, Country, Cloud, CarbonIntensity, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, CoolDown, ApcAlpha, ApcBeta, ApcUnit, Performance, Price,
+        Results, Probes, Interval, Country, Cloud, CarbonIntensity, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, CoolDown, ApcAlpha, ApcBeta, ApcUnit, Performance, Price, TtcapcTarget, ReferenceEnergy, FmsBeta, Region,
         PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory, IntraOpThreads, InterOpThreads,
         Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence,
     ];
@@ -431,6 +470,36 @@ internal static class SettingsRegistry
         {
             throw new SettingValueException(e.Message);
         }
+    }
+
+    private static Joules ParseEnergy(RawSetting raw)
+    {
+        var text = raw.Text.Trim();
+        var split = text.Length;
+        while (split > 0 && char.IsAsciiLetter(text[split - 1]))
+        {
+            split--;
+        }
+
+        if (split == text.Length || !Metrics.EnergyUnits.TryParse(text[split..], out var unit))
+        {
+            throw new SettingValueException("an energy needs its unit: J, Wh or kWh");
+        }
+
+        if (!double.TryParse(text[..split].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || !double.IsFinite(amount) || amount <= 0)
+        {
+            throw new SettingValueException("not an amount above 0");
+        }
+
+        return new Joules(amount * Metrics.EnergyUnits.JoulesPerUnit(unit));
+    }
+
+    private static string ParseRegion(RawSetting raw)
+    {
+        var text = raw.Text.Trim();
+        return text.Length is 0 or > 100 || text.Any(char.IsControl)
+            ? throw new SettingValueException("a region is 1 to 100 characters without control characters")
+            : text;
     }
 
     private static double ParseNumber(RawSetting raw, double min, double max)

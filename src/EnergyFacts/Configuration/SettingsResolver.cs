@@ -63,6 +63,7 @@ internal static class SettingsResolver
             Interval = Get(SettingsRegistry.Interval, SettingsRegistry.Interval.DefaultValue),
             Country = values[SettingsRegistry.Country].Value as string,
             Cloud = values[SettingsRegistry.Cloud].Value as string,
+            Region = values[SettingsRegistry.Region].Value as string,
             CarbonIntensity = values[SettingsRegistry.CarbonIntensity] is (double grams, var origin)
                 ? new Accounting.CarbonIntensityOverride(grams, origin.ToString())
                 : null,
@@ -81,6 +82,9 @@ internal static class SettingsResolver
                 values[SettingsRegistry.Price].Value is string { Length: > 0 } price ? Metrics.RowMetricSettings.ParsePrice(price.Replace("/kWh", "", StringComparison.Ordinal)) : null)
             {
                 Performance = Get(SettingsRegistry.Performance, "top1"),
+                TtcapcTarget = values[SettingsRegistry.TtcapcTarget].Value as double?,
+                ReferenceEnergy = Get(SettingsRegistry.ReferenceEnergy, SettingsRegistry.ReferenceEnergy.DefaultValue),
+                FmsBeta = Get(SettingsRegistry.FmsBeta, SettingsRegistry.FmsBeta.DefaultValue),
             },
             GitHubStepSummary = sources.Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && !string.IsNullOrWhiteSpace(summary) ? summary : null,
             ProbeSettings = new ProbeSettings(probeValues, sources.WorkingDirectory),

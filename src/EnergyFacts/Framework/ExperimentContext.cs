@@ -19,6 +19,7 @@ public sealed class ExperimentContext
     private long samples;
     private long samplesAtLastEpoch;
     private DateTimeOffset lastEpochEnd;
+    private Joules? energyAtLastEpoch;
 
     private readonly ExperimentSession? session;
     private readonly MethodInfo? method;
@@ -199,36 +200,65 @@ public sealed class ExperimentContext
         ArgumentOutOfRangeException.ThrowIfLessThan(epoch, 1);
         CheckFraction(evalTop1, nameof(evalTop1));
         CheckFraction(evalTop5, nameof(evalTop5));
+        // The trial's energy so far (PUE included), read by the same probes on the sampler thread; outside the lock,
+        // since Mark waits for a sampler tick.
+        var cumulative = EnergySoFar();
         var now = DateTimeOffset.UtcNow;
         lock (history)
         {
             var start = history.Count == 0 ? StartedAt : lastEpochEnd;
             var total = Samples;
-            history.Add(new EpochRecord(epoch, trainLoss, evalLoss, evalTop1, evalTop5, learningRate, total - samplesAtLastEpoch, now - start));
+            Joules? energy = cumulative is { } c && (history.Count == 0 || energyAtLastEpoch is not null)
+                ? new Joules(Math.Max(0, (c - (energyAtLastEpoch ?? Joules.Zero)).Value))
+                : null;
+            history.Add(new EpochRecord(epoch, trainLoss, evalLoss, evalTop1, evalTop5, learningRate, total - samplesAtLastEpoch, now - start)
+            {
+                Energy = energy,
+                Metrics = Metrics,
+            });
             samplesAtLastEpoch = total;
+            energyAtLastEpoch = cumulative;
             lastEpochEnd = now;
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine(
             FormattableString.Invariant(
                 $"[energy] epoch {epoch}/{Epochs}: train_loss={trainLoss:F4} eval_loss={evalLoss:F4} top1={evalTop1:P2} top5={evalTop5:P2} lr={learningRate:G4} elapsed={(now - StartedAt).TotalSeconds:F1} s"));
-        ForecastAfterEpoch(epoch);
+        ForecastAfterEpoch(epoch, cumulative);
+    }
+
+    // Energy of the open window so far × PUE; null in a warm-up run or when the window is closed (or closing).
+    private Joules? EnergySoFar()
+    {
+        if (window is not { } open || WarmupRun > 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return open.Mark().Values.Aggregate(Joules.Zero, (sum, e) => sum + e) * session!.Run.Settings.Pue;
+        }
+        catch (InvalidOperationException)
+        {
+            // The watchdog closed the window meanwhile: the epoch is kept without its energy.
+            return null;
+        }
     }
 
     // Predict the run's energy from its per-epoch history and stop it early when the forecast clearly breaks its
     // energy budget: the rest of the run's energy is saved, and the row says so.
-    private void ForecastAfterEpoch(int epoch)
+    private void ForecastAfterEpoch(int epoch, Joules? cumulative)
     {
-        if (window is not { } open || WarmupRun > 0 || Epochs < 2)
+        if (cumulative is not { } energySoFar || Epochs < 2)
         {
             return;
         }
 
-        var pue = session!.Run.Settings.Pue;
         Accounting.EnergyForecast forecast;
         lock (forecasts)
         {
-            energyAtEpochEnd.Add(open.Mark().Values.Aggregate(Joules.Zero, (sum, e) => sum + e) * pue);
+            energyAtEpochEnd.Add(energySoFar);
             if (energyAtEpochEnd.Count > Epochs)
             {
                 return;

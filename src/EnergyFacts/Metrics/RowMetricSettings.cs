@@ -12,6 +12,15 @@ internal sealed record RowMetricSettings(ApcWeights Weights, ConsumptionUnit Uni
     /// <summary>The performance figure of APC/APEC: <c>top1</c> (the last epoch's top-1) or a reported metric's name (a fraction 0–1, e.g. mIoU).</summary>
     public string Performance { get; init; } = "top1";
 
+    /// <summary>TTCAPC's and TTCAPEC's target τ ∈ [0, 1]; <see langword="null"/>: not computed (<c>--energy-ttcapc-target</c>).</summary>
+    public double? TtcapcTarget { get; init; }
+
+    /// <summary>FMS's reference energy E_ref of the energy score (<c>--energy-reference-energy</c>); 1 kWh by default.</summary>
+    public Joules ReferenceEnergy { get; init; } = new(Joules.PerKilowattHour);
+
+    /// <summary>FMS's β &gt; 0 (<c>--energy-fms-beta</c>); 1 weighs performance and energy score equally.</summary>
+    public double FmsBeta { get; init; } = 1;
+
     /// <summary>The published defaults, consumption in Wh per run, no price (no APEC).</summary>
     public static RowMetricSettings Default { get; } = new(ApcWeights.Default, ConsumptionUnit.WattHoursPerRun, null);
 

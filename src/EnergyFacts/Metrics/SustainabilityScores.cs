@@ -25,7 +25,7 @@ internal static class SustainabilityScores
     /// <param name="performance">P ∈ [0, 1], the final or best metric.</param>
     /// <param name="energy">Energy spent to reach it.</param>
     /// <param name="reference">E_ref &gt; 0 for <see cref="EnergyScore"/>.</param>
-    /// <param name="beta">β &gt; 0; 1 weighs both equally, β &gt; 1 weighs performance more (as in F_β).</param>
+    /// <param name="beta">β &gt; 0; 1 weighs both equally, β &gt; 1 weighs the energy score more and β &lt; 1 the performance (as F_β weighs its second term, recall, more for β &gt; 1): FMS → S_E as β → ∞ and → P as β → 0.</param>
     /// <returns>FMS ∈ [0, 1]; 0 when P = 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument outside its range; the message names it.</exception>
     public static double Fms(double performance, Joules energy, Joules reference, double beta = 1)

@@ -17,4 +17,15 @@ public sealed record EpochRecord(
     double? EvalTop5,
     double? LearningRate,
     long Samples,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>
+    /// Energy the epoch used, PUE included, measured by the trial's probes (the cumulative energy at its
+    /// <c>ReportEpoch</c> minus the one before); <see langword="null"/> when it was not measured (e.g. a history read
+    /// from an older file). <c>energy_joules</c> in the <c>history</c> of <c>experiments.jsonl</c>.
+    /// </summary>
+    public Joules? Energy { get; init; }
+
+    /// <summary>The reported metrics' values when the epoch was reported (a per-epoch performance curve for metric:NAME).</summary>
+    internal IReadOnlyList<ReportedMetric> Metrics { get; init; } = [];
+}

@@ -46,7 +46,7 @@ internal sealed record HostInfo
     /// <summary><c>Y</c> on a cloud VM (a region given with <c>--energy-cloud</c>), <c>N</c> otherwise; EnergyFacts does not detect clouds.</summary>
     public string OnCloud { get; init; } = "N";
 
-    /// <summary>Sub-national region (CodeCarbon's <c>region</c>); empty because EnergyFacts accounts per country.</summary>
+    /// <summary>Sub-national region (CodeCarbon's <c>region</c>: state or province): <c>--energy-region</c>, else the cloud region's state or city, else empty.</summary>
     public string Region { get; init; } = string.Empty;
 
     /// <summary>Cloud provider, empty off-cloud.</summary>
@@ -82,7 +82,10 @@ internal sealed record HostInfo
 
     /// <summary>This host on <paramref name="region"/> (<c>on_cloud</c> = Y, provider and region filled); unchanged for <see langword="null"/>.</summary>
     public HostInfo WithCloudRegion(Accounting.CloudRegion? region) =>
-        region is null ? this : this with { OnCloud = "Y", CloudProvider = region.Provider, CloudRegion = region.Region };
+        region is null ? this : this with { OnCloud = "Y", CloudProvider = region.Provider, CloudRegion = region.Region, Region = region.SubNationalRegion };
+
+    /// <summary>This host with <paramref name="region"/> in the <c>region</c> column (the <c>--energy-region</c> setting); unchanged for <see langword="null"/>.</summary>
+    public HostInfo WithRegion(string? region) => string.IsNullOrWhiteSpace(region) ? this : this with { Region = region };
 
     /// <summary><c>ID</c> + <c>VERSION_ID</c> from <c>/etc/os-release</c> text, e.g. <c>debian12</c>.</summary>
     internal static string? ParseDistribution(string osRelease) => OperatingSystemInventory.ParseDistribution(osRelease);

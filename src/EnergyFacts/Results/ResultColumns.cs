@@ -39,7 +39,7 @@ internal static class ResultColumns
         new("water_consumed", CodeCarbon, Number, "L", "energy_consumed × WUE.", r => r.Account.WaterLitres),
         new("country_name", CodeCarbon, Text, "", "Country of the carbon intensity, or World for the world average.", r => r.Account.Intensity.CountryName),
         new("country_iso_code", CodeCarbon, Text, "", "ISO 3166-1 alpha-3; empty for the world average.", r => r.Account.Intensity.IsoCode),
-        new("region", CodeCarbon, Text, "", "Sub-national region; empty (EnergyFacts accounts per country).", r => r.Host.Region),
+        new("region", CodeCarbon, Text, "", "State or province: --energy-region, else the --energy-cloud region's state or city (CodeCarbon impact.csv), else empty.", r => r.Host.Region),
         new("cloud_provider", CodeCarbon, Text, "", "Cloud provider; empty off-cloud.", r => r.Host.CloudProvider),
         new("cloud_region", CodeCarbon, Text, "", "Cloud region; empty off-cloud.", r => r.Host.CloudRegion),
         new("os", CodeCarbon, Text, "", "Operating system.", r => r.Host.Os),
@@ -103,6 +103,12 @@ internal static class ResultColumns
         new("preparation_energy_joules", Own, Number, "J", "The preparation's energy × PUE, by the same probes; not in energy_joules, budgets or the gate; empty when none was marked.", r => r.PreparationEnergyWithPue?.Value),
         new("intra_op_threads", Own, Integer, "", "CPU threads per operation the experiment ran with (e.g. libtorch's intra-op pool); empty when not reported.", r => r.Outcome.IntraOpThreads),
         new("inter_op_threads", Own, Integer, "", "CPU threads running independent operations (e.g. libtorch's inter-op pool); empty when not reported.", r => r.Outcome.InterOpThreads),
+        new("ttcapc", Own, Number, "s", "TTCAPC (Jurj et al.; closest by EnergyFacts' definition): training time to the epoch whose APC at its cumulative energy is closest to --energy-ttcapc-target; on a case's last trial; empty without a target, a top-1 per epoch or per-epoch energy (the reason in training_metric_parameters).", r => r.Training?.Ttcapc?.TimeToClosest.TotalSeconds),
+        new("ttcapc_epoch", Own, Integer, "", "The epoch TTCAPC chose (its APC closest to the target, the earliest on a tie).", r => r.Training?.Ttcapc?.Checkpoint.Epoch),
+        new("ttcapec", Own, Number, "s", "TTCAPEC: as ttcapc with APEC at --energy-price; empty also without a price.", r => r.Training?.Ttcapec?.TimeToClosest.TotalSeconds),
+        new("fms", Own, Number, "", "FMS (after Li et al.; EnergyFacts' formula): harmonic mean of the performance figure and the energy score E_ref/(E_ref+energy_joules); on a case's last trial.", r => r.Training?.Fms),
+        new("asc", Own, Number, "", "ASC (after Li et al.; EnergyFacts' formula): area under the per-epoch performance–cumulative-energy curve over [0, the trial's energy], ÷ that energy, 0–1; on a case's last trial.", r => r.Training?.Asc),
+        new("training_metric_parameters", Own, Text, "", "Target, α, β, unit, price, performance figure, FMS's β, E_ref and ASC's budget of ttcapc…asc, and why any of them is empty.", r => r.Training?.ToString()),
     ];
 
     /// <summary>Column names in file order.</summary>

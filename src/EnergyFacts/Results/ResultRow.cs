@@ -43,6 +43,9 @@ internal sealed record ResultRow
     /// <summary>Energy-delay product, samples per joule, APC and APEC of the trial, with the parameters used.</summary>
     public Metrics.RowEfficiency? Efficiency { get; init; }
 
+    /// <summary>TTCAPC, TTCAPEC, FMS and ASC from the trial's per-epoch history, on a case's last trial.</summary>
+    public Metrics.TrainingMetrics? Training { get; init; }
+
     /// <summary>The regression gate's verdict on the case, on its last trial when a baseline is configured.</summary>
     public CaseVerdict? Gate { get; init; }
 

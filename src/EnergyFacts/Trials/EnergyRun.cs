@@ -212,6 +212,6 @@ internal sealed class EnergyRun : IDisposable
     {
         var gpus = Probes.Probes.Where(p => p.Descriptor.Component == PowerComponent.Gpu && p.Descriptor.Source == EnergySource.Measured).ToList();
         var names = gpus.Select(p => p.Descriptor.DeviceName).Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
-        return HostInfo.Capture(gpus.Count, string.Join(", ", names)).WithCloudRegion(CloudRegion);
+        return HostInfo.Capture(gpus.Count, string.Join(", ", names)).WithCloudRegion(CloudRegion).WithRegion(Settings.Region);
     }
 }

@@ -107,4 +107,51 @@ public sealed class CloudPipelineTests : IDisposable
         Assert.Equal(CarbonIntensityTable.Default.Lookup("FRA"), row.Account.Intensity);
         Assert.Equal(56.039.ToString(CultureInfo.InvariantCulture), row.Account.Intensity.GramsPerKilowattHour.ToString(CultureInfo.InvariantCulture));
     }
+
+    [Theory]
+    [InlineData("gcp:us-central1", "Iowa")]      // impact.csv names the state
+    [InlineData("gcp:europe-west9", "Paris")]    // no state: the city
+    public void The_region_column_holds_the_cloud_regions_state_or_else_its_city(string cloud, string expected)
+    {
+        using var run = NewRun(new() { ["energy-cloud"] = cloud });
+
+        var (_, written, _) = Finish(run);
+
+        Assert.Equal(expected, written["region"]);
+    }
+
+    [Fact]
+    public void An_explicit_region_wins_over_the_cloud_regions_state_and_fills_the_column_off_cloud_too()
+    {
+        using (var onCloud = NewRun(new() { ["energy-cloud"] = "gcp:us-central1", ["energy-region"] = "Polk County" }))
+        {
+            Assert.Equal("Polk County", Finish(onCloud).Written["region"]);
+        }
+
+        Directory.Delete(Path.Combine(folder, "results"), recursive: true);
+        using var offCloud = NewRun([], env: new() { ["ENERGYFACTS_REGION"] = "Île-de-France" });
+        var (row, written, _) = Finish(offCloud);
+        Assert.Equal("Île-de-France", written["region"]);
+        Assert.Equal("N", written["on_cloud"]);
+        Assert.Equal(new ResolvedSetting("region", "Île-de-France", "ENERGYFACTS_REGION"), row.Settings.Single(s => s.Key == "region"));
+    }
+
+    [Fact]
+    public void Without_cloud_or_region_the_region_column_stays_empty()
+    {
+        using var run = NewRun([]);
+
+        Assert.Equal(string.Empty, Finish(run).Written["region"]);
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("tab\there")]
+    public void A_bad_region_is_refused_naming_the_option_and_what_is_allowed(string value)
+    {
+        var error = Assert.Throws<EnergyFactsConfigurationException>(() => NewRun(new() { ["energy-region"] = value }));
+
+        Assert.Contains("--energy-region", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1 to 100 characters without control characters", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -257,4 +257,123 @@ public sealed class TrialPipelineTests : IDisposable
         Assert.Equal(0.712 / ((1 * (1050 / 3600.0) * ((0.9 * (1 - 0.712)) + 0.1)) + 1), (double)ResultColumns.Get("apc").ValueOf(row)!, 12);
         Assert.EndsWith("performance=mIoU", ResultColumns.Get("apc_parameters").FormatValue(row), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_last_trial_gets_ttcapc_fms_and_asc_from_its_history_in_every_file()
+    {
+        using var run = NewRun(("energy-ttcapc-target", "0.5"), ("energy-reference-energy", "1 Wh"), ("energy-fms-beta", "2"));
+        EpochRecord Epoch(int n, double top1) =>
+            new(n, 1.0, null, top1, null, null, 50, TimeSpan.FromSeconds(5)) { Energy = new Joules(525) };
+        var body = new TrialBody(ExperimentStatus.Passed, null, "cpu", 100, [Epoch(1, 0.5), Epoch(2, 0.8)]);
+
+        // ResultSamples.Measurement: 1050 J over 10 s, the two epochs' 525 J each.
+        var row = TrialPipeline.Finish(run, Case(), body, Tests.Results.ResultSamples.Measurement(), new Lines()).Row;
+
+        // APC (Wh/run): epoch 1 0.5/(1 + 0.145833·0.55) = 0.4628, epoch 2 0.8/(1 + 0.291667·0.28) = 0.7384 → epoch 1 at 5 s.
+        var csv = Assert.Single(EnergyFacts.Results.Csv.EmissionsCsv.Read(Path.Combine(folder, "results", "emissions.csv")));
+        Assert.Equal("5", csv["ttcapc"]);
+        Assert.Equal("1", csv["ttcapc_epoch"]);
+        Assert.Equal(string.Empty, csv["ttcapec"]);
+        // FMS_2 with E_ref = 3600 J: S_E = 3600/4650; 5·0.8·S_E/(4·0.8 + S_E).
+        var score = 3600 / 4650.0;
+        Assert.Equal(5 * 0.8 * score / ((4 * 0.8) + score), double.Parse(csv["fms"], System.Globalization.CultureInfo.InvariantCulture), 12);
+        // ASC over [0, 1050 J]: (525·0.25 + 525·0.65) / 1050.
+        Assert.Equal(0.45, double.Parse(csv["asc"], System.Globalization.CultureInfo.InvariantCulture), 12);
+        Assert.Contains("target=0.5", csv["training_metric_parameters"], StringComparison.Ordinal);
+        Assert.Contains("ttcapec: no price (--energy-price)", csv["training_metric_parameters"], StringComparison.Ordinal);
+        Assert.NotNull(row.Training);
+
+        var line = File.ReadAllLines(Path.Combine(folder, "results", "experiments.jsonl")).Single();
+        using var json = System.Text.Json.JsonDocument.Parse(line);
+        var training = json.RootElement.GetProperty("training_metrics");
+        Assert.Equal(1, training.GetProperty("ttcapc").GetProperty("epoch").GetInt32());
+        Assert.Equal(0.45, training.GetProperty("asc").GetDouble(), 12);
+        Assert.Equal(3600, training.GetProperty("reference_energy_joules").GetDouble());
+        Assert.Equal([525.0, 525.0], json.RootElement.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("energy_joules").GetDouble()));
+    }
+
+    [Fact]
+    public void Only_a_cases_last_trial_gets_training_metrics_and_without_a_target_ttcapc_is_empty_with_its_reason()
+    {
+        using var run = NewRun();
+        var first = new TrialCase("case-2", "Train [mlp | batch=8 | epochs=1]", "mlp", null, 1, 8, 1, 2, null, null);
+        var body = new TrialBody(ExperimentStatus.Passed, null, "cpu", 100, [new EpochRecord(1, 1.0, null, 0.7, null, null, 100, TimeSpan.FromSeconds(10)) { Energy = new Joules(1050) }]);
+
+        var one = TrialPipeline.Finish(run, first, body, Tests.Results.ResultSamples.Measurement(), new Lines()).Row;
+        var two = TrialPipeline.Finish(run, first with { Trial = 2 }, body, Tests.Results.ResultSamples.Measurement(), new Lines()).Row;
+
+        Assert.Null(one.Training);
+        Assert.Equal(string.Empty, ResultColumns.Get("ttcapc").FormatValue(two));
+        Assert.Equal(string.Empty, ResultColumns.Get("ttcapc_epoch").FormatValue(two));
+        Assert.NotEqual(string.Empty, ResultColumns.Get("asc").FormatValue(two));
+        Assert.Contains("no target (--energy-ttcapc-target)", ResultColumns.Get("training_metric_parameters").FormatValue(two), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("energy-ttcapc-target", "1.5", "out of range")]
+    [InlineData("energy-reference-energy", "1", "needs its unit: J, Wh or kWh")]
+    [InlineData("energy-reference-energy", "-2 kWh", "not an amount above 0")]
+    [InlineData("energy-reference-energy", "2 MJ", "needs its unit")]
+    [InlineData("energy-fms-beta", "0", "out of range")]
+    public void Bad_training_metric_settings_are_refused_naming_the_option_value_and_what_is_allowed(string option, string value, string expected)
+    {
+        var error = Assert.Throws<EnergyFactsConfigurationException>(() => SettingsResolver.Resolve(new SettingsSources
+        {
+            WorkingDirectory = folder,
+            ApplicationDirectory = folder,
+            DefaultProjectName = "PipelineTests",
+            CommandLine = new Dictionary<string, string> { [option] = value },
+        }));
+
+        Assert.Contains($"--{option} = '{value}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Allowed:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1 kWh", 3.6e6)]
+    [InlineData("50Wh", 180_000)]
+    [InlineData("3600 J", 3600)]
+    public void The_reference_energy_is_read_with_its_unit(string text, double joules)
+    {
+        var settings = SettingsResolver.Resolve(new SettingsSources
+        {
+            WorkingDirectory = folder,
+            ApplicationDirectory = folder,
+            DefaultProjectName = "PipelineTests",
+            CommandLine = new Dictionary<string, string> { ["energy-reference-energy"] = text },
+        });
+
+        Assert.Equal(joules, settings.RowMetrics.ReferenceEnergy.Value, 9);
+    }
+
+    [Fact]
+    public void An_experiment_context_records_each_epochs_energy_with_the_trials_probes()
+    {
+        using var run = NewRun(pue: 2.0);
+        var session = new EnergyFacts.Framework.ExperimentSession(run); // not disposed: the run is, below
+        var definition = new EnergyFacts.Framework.ExperimentDefinition("mlp", 8, 3, null, "cpu", 1, null);
+        var context = new ExperimentContext(definition, 1, "Train [mlp | batch=8 | epochs=3]", "case-epochs", session);
+
+        context.BeginTrial();
+        for (var epoch = 1; epoch <= 3; epoch++)
+        {
+            Thread.Sleep(60);
+            context.ReportEpoch(epoch, trainLoss: 1.0 / epoch, evalTop1: 0.3 * epoch);
+        }
+
+        var history = context.History;
+        context.EndTrial();
+
+        // A constant 100 W CPU with PUE 2: at least 100 W × 60 ms × 2 per epoch, never more than the whole trial together.
+        Assert.All(history, e => Assert.True(e.Energy!.Value.Value >= 12, $"epoch {e.Epoch}: {e.Energy} J"));
+        var row = File.ReadAllLines(Path.Combine(folder, "results", "experiments.jsonl")).Single();
+        using var json = System.Text.Json.JsonDocument.Parse(row);
+        var recorded = json.RootElement.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("energy_joules").GetDouble()).ToList();
+        Assert.Equal(history.Select(e => e.Energy!.Value.Value), recorded);
+        Assert.True(recorded.Sum() <= json.RootElement.GetProperty("energy_joules").GetDouble());
+        Assert.NotEqual(JsonValueKindNull, json.RootElement.GetProperty("asc").ValueKind);
+    }
+
+    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }

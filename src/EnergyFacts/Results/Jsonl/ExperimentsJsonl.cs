@@ -60,6 +60,18 @@ internal static class ExperimentsJsonl
                 WriteValue(json, "lr", epoch.LearningRate, epochNonFinite);
                 json.WriteNumber("samples", epoch.Samples);
                 WriteValue(json, "duration", epoch.Duration.TotalSeconds, epochNonFinite);
+                WriteValue(json, "energy_joules", epoch.Energy?.Value, epochNonFinite);
+                if (epoch.Metrics.Count > 0)
+                {
+                    json.WriteStartObject("metrics");
+                    foreach (var metric in epoch.Metrics)
+                    {
+                        WriteValue(json, metric.Name, metric.Value, epochNonFinite);
+                    }
+
+                    json.WriteEndObject();
+                }
+
                 WriteNonFinite(json, epochNonFinite);
                 json.WriteEndObject();
             }
@@ -109,6 +121,7 @@ internal static class ExperimentsJsonl
             json.WriteEndArray();
             WriteAboveIdle(json, row.AboveIdle);
             WriteGate(json, row.Gate);
+            WriteTrainingMetrics(json, row.Training);
             json.WriteStartArray("forecasts");
             foreach (var forecast in row.Outcome.Forecasts)
             {
@@ -310,6 +323,56 @@ internal static class ExperimentsJsonl
 
         json.WriteEndArray();
         json.WriteString("message", gate.Message);
+        json.WriteEndObject();
+    }
+
+    private static void WriteTrainingMetrics(Utf8JsonWriter json, Metrics.TrainingMetrics? training)
+    {
+        if (training is null)
+        {
+            json.WriteNull("training_metrics");
+            return;
+        }
+
+        json.WriteStartObject("training_metrics");
+        WriteClosest(json, "ttcapc", training.Ttcapc);
+        WriteClosest(json, "ttcapec", training.Ttcapec);
+        WriteValue(json, "fms", training.Fms);
+        WriteValue(json, "asc", training.Asc);
+        WriteValue(json, "target", training.Settings.TtcapcTarget);
+        WriteValue(json, "alpha", training.Settings.Weights.Alpha);
+        WriteValue(json, "beta", training.Settings.Weights.Beta);
+        json.WriteString("consumption_unit", Metrics.EnergyUnits.Symbol(training.Settings.Unit.Energy) + "/run");
+        WriteValue(json, "price", training.Settings.Price?.ToString());
+        json.WriteString("performance", training.Settings.Performance);
+        WriteValue(json, "fms_beta", training.Settings.FmsBeta);
+        WriteValue(json, "reference_energy_joules", training.Settings.ReferenceEnergy.Value);
+        WriteValue(json, "asc_budget_joules", training.AscBudget.Value);
+        json.WriteStartArray("empty_because");
+        foreach (var reason in training.Missing)
+        {
+            json.WriteStringValue(reason);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteClosest(Utf8JsonWriter json, string name, Metrics.ClosestApcPoint? point)
+    {
+        if (point is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        WriteValue(json, "seconds", point.TimeToClosest.TotalSeconds);
+        json.WriteNumber("epoch", point.Checkpoint.Epoch);
+        WriteValue(json, "score", point.Score.Value);
+        WriteValue(json, "accuracy", point.Checkpoint.Accuracy);
+        WriteValue(json, "cumulative_energy_joules", point.Checkpoint.CumulativeEnergy.Value);
+        json.WriteBoolean("reaches_target", point.ReachesTarget);
         json.WriteEndObject();
     }
 

@@ -13,10 +13,13 @@ public sealed class EmissionsCsvTests
         var sink = new EmissionsCsvSink(folder.Path);
         sink.Append(ResultSamples.Row(trial: 1, trials: 2));
         var awkward = ResultSamples.Row(trial: 2, trials: 2, status: ExperimentStatus.Error, message: "Boom, \"quoted\"\nat Train()", cpuWatts: 87.5, seconds: 9.75);
+        // The case's last trial carries the training metrics of its history (epochs of 500 J and 550 J).
+        EpochRecord[] history = [awkward.Outcome.History[0] with { Energy = new Joules(500) }, awkward.Outcome.History[^1] with { TrainLoss = -0.5, EvalLoss = double.NaN, Energy = new Joules(550) }];
         sink.Append(awkward with
         {
-            Outcome = awkward.Outcome with { History = [.. awkward.Outcome.History.SkipLast(1), awkward.Outcome.History[^1] with { TrainLoss = -0.5, EvalLoss = double.NaN }] },
+            Outcome = awkward.Outcome with { History = history },
             Measurement = awkward.Measurement with { Warnings = ["window shorter than 100 ms", "cpu probe, reread"] },
+            Training = EnergyFacts.Metrics.TrainingMetrics.Of(history, [], awkward.EnergyWithPue, EnergyFacts.Metrics.RowMetricSettings.Default with { TtcapcTarget = 0.5 }),
         });
         return File.ReadAllText(folder.File(EmissionsCsv.FileName));
     }
