@@ -26,6 +26,9 @@ internal sealed record EnergyMeasurement
     /// <summary>Things the reader of the result should know (e.g. a window shorter than a counter's update period).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Power over time as the sampler saw it (bounded, exact in total energy); <see langword="null"/> for a measurement made otherwise.</summary>
+    public SampledPowerTrace? Trace { get; init; }
+
     /// <summary>Energy of all components together.</summary>
     public Joules TotalEnergy => Components.Aggregate(Joules.Zero, (sum, c) => sum + c.Energy);
 

@@ -181,6 +181,7 @@ internal sealed class EnergySampler : IDisposable
             Interval = interval,
             SamplerCpuTime = samplerCpuTime + window.ReaderCpuTime,
             Warnings = warnings,
+            Trace = window.Trace(components),
         };
     }
 

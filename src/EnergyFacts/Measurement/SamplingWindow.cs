@@ -22,6 +22,8 @@ internal sealed class SamplingWindow : IDisposable
     private readonly long readDeadlineTicks;
     private readonly TimeSpan readDeadline;
     private readonly bool[] asked;
+    private readonly int[] componentOf;
+    private readonly PowerTraceRecorder trace = new();
     private ProbeReader[]? readers;
     private long startTimestamp;
 
@@ -32,6 +34,7 @@ internal sealed class SamplingWindow : IDisposable
         ArgumentNullException.ThrowIfNull(probes);
         this.probes = [.. probes.Select(p => new IntegratedProbe(p))];
         asked = new bool[this.probes.Length];
+        componentOf = [.. this.probes.Select(p => (int)p.Probe.Descriptor.Component)];
     }
 
     /// <summary>Creates a window whose probes are each read on their own thread, a read abandoned after <paramref name="readDeadline"/>.</summary>
@@ -107,6 +110,7 @@ internal sealed class SamplingWindow : IDisposable
                 probe.Sample(elapsed);
             }
 
+            RecordTrace(elapsed);
             return;
         }
 
@@ -127,6 +131,34 @@ internal sealed class SamplingWindow : IDisposable
                 probes[i].RecordFault(elapsed, ProbeFault.Stalled);
             }
         }
+
+        RecordTrace(elapsed);
+    }
+
+    /// <summary>The power trace recorded so far: each kept tick's energy per component (the last tick always kept).</summary>
+    /// <param name="components">The window's components (<see cref="Components"/>), for their sources.</param>
+    public SampledPowerTrace Trace(IReadOnlyList<ComponentEnergy> components)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        var sources = new EnergySource?[Enum.GetValues<PowerComponent>().Length];
+        foreach (var component in components)
+        {
+            sources[(int)component.Component] = component.Source;
+        }
+
+        return trace.ToTrace(sources);
+    }
+
+    // Each component's energy so far into the trace; no allocation (three doubles on the stack).
+    private void RecordTrace(TimeSpan elapsed)
+    {
+        Span<double> cumulative = stackalloc double[3];
+        for (var i = 0; i < probes.Length; i++)
+        {
+            cumulative[componentOf[i]] += probes[i].Integrator.Energy.Value;
+        }
+
+        trace.Record(elapsed.TotalSeconds, cumulative);
     }
 
     /// <summary>Stops the reader threads, waiting up to the read deadline for each stalled one before abandoning it.</summary>

@@ -109,6 +109,7 @@ internal static class ResultColumns
         new("fms", Own, Number, "", "FMS (after Li et al.; EnergyFacts' formula): harmonic mean of the performance figure and the energy score E_ref/(E_ref+energy_joules); on a case's last trial.", r => r.Training?.Fms),
         new("asc", Own, Number, "", "ASC (after Li et al.; EnergyFacts' formula): area under the per-epoch performance–cumulative-energy curve over [0, the trial's energy], ÷ that energy, 0–1; on a case's last trial.", r => r.Training?.Asc),
         new("training_metric_parameters", Own, Text, "", "Target, α, β, unit, price, performance figure, FMS's β, E_ref and ASC's budget of ttcapc…asc, and why any of them is empty.", r => r.Training?.ToString()),
+        new("power_trace", Own, Text, "", "The trial's power over time, relative to the results folder: traces/<run_id>/<case>-<hash8>-t<trial>.csv (at most 1000 intervals, energy exact); empty when it could not be written (the reason in warnings).", r => r.PowerTrace),
     ];
 
     /// <summary>Column names in file order.</summary>

@@ -46,6 +46,9 @@ internal sealed record ResultRow
     /// <summary>TTCAPC, TTCAPEC, FMS and ASC from the trial's per-epoch history, on a case's last trial.</summary>
     public Metrics.TrainingMetrics? Training { get; init; }
 
+    /// <summary>The trial's power trace file, relative to the results folder (<c>traces/…</c>); <see langword="null"/> when none was written.</summary>
+    public string? PowerTrace { get; init; }
+
     /// <summary>The regression gate's verdict on the case, on its last trial when a baseline is configured.</summary>
     public CaseVerdict? Gate { get; init; }
 

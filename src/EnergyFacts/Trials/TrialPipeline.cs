@@ -60,6 +60,7 @@ internal static class TrialPipeline
             (row, gateFailure) = Gate(run, trial, caseRows, row);
         }
 
+        row = WithPowerTrace(run, row, output);
         Report(output, trial, row, measurement, measuredBy, decision);
         var sinkFailure = Persist(run, trial, row, output);
         return new TrialResult(row, decision.BudgetFailure, sinkFailure) { DeviceFailure = decision.DeviceFailure, GateFailure = gateFailure };
@@ -102,6 +103,26 @@ internal static class TrialPipeline
         {
             Preparation = body.Preparation,
         };
+
+    // The trace file first, so the row can name it; a trace that cannot be written never costs the row (a warning says why).
+    private static ResultRow WithPowerTrace(EnergyRun run, ResultRow row, ITrialOutput output)
+    {
+        if (row.Measurement.Trace is null)
+        {
+            return row;
+        }
+
+        try
+        {
+            return row with { PowerTrace = PowerTraceFile.Write(run.Settings.ResultsDirectory, row) };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var warning = $"The power trace could not be written to {Path.Combine(run.Settings.ResultsDirectory, PowerTraceFile.FolderName)}: {ex.Message}";
+            output.WriteLine("[energy] " + warning);
+            return row with { Measurement = row.Measurement with { Warnings = [.. row.Measurement.Warnings, warning] } };
+        }
+    }
 
     private static string? Persist(EnergyRun run, TrialCase trial, ResultRow row, ITrialOutput output)
     {

@@ -376,4 +376,41 @@ public sealed class TrialPipelineTests : IDisposable
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
+
+    [Fact]
+    public void Each_trial_keeps_its_power_trace_referenced_from_the_row_with_the_energy_exact()
+    {
+        using var run = NewRun(pue: 1.5);
+        var result = RunTrial(run, Case(), Body(), new Lines());
+
+        var csv = Assert.Single(EnergyFacts.Results.Csv.EmissionsCsv.Read(Path.Combine(folder, "results", "emissions.csv")));
+        var relative = csv["power_trace"];
+        Assert.Matches($"^traces/{run.RunId:D}/train-mlp-batch-8-epochs-1-[0-9a-f]{{8}}-t1\\.csv$", relative);
+        var points = PowerTraceFile.Read(Path.Combine(folder, "results", relative));
+        Assert.InRange(points.Count, 1, PowerTraceFile.MaxIntervals);
+        // The trace is hardware power (no PUE): its energy is the row's cpu energy without the 1.5.
+        var cpuJoules = result.Row.Measurement[EnergyFacts.Probes.PowerComponent.Cpu].Energy.Value;
+        Assert.Equal(cpuJoules, points.Sum(p => p.Energy.Value), cpuJoules * 1e-9);
+        Assert.All(points, p => Assert.Equal(100, p.Watts[0], 6));
+        Assert.All(points, p => Assert.Equal("cpu=estimated;gpu=estimated;ram=estimated", p.Source));
+        Assert.Equal(relative, File.ReadAllLines(Path.Combine(folder, "results", "experiments.jsonl")).Single()
+            .Split("\"power_trace\":\"")[1].Split('"')[0]);
+    }
+
+    [Fact]
+    public void A_trace_that_cannot_be_written_never_loses_the_row_and_says_why()
+    {
+        using var run = NewRun();
+        Directory.CreateDirectory(Path.Combine(folder, "results"));
+        File.WriteAllText(Path.Combine(folder, "results", PowerTraceFile.FolderName), "a file where the traces folder belongs");
+        var output = new Lines();
+
+        var result = RunTrial(run, Case(), Body(), output);
+
+        Assert.Null(result.SinkFailure);
+        var csv = Assert.Single(EnergyFacts.Results.Csv.EmissionsCsv.Read(Path.Combine(folder, "results", "emissions.csv")));
+        Assert.Equal(string.Empty, csv["power_trace"]);
+        Assert.Contains("The power trace could not be written", csv["warnings"], StringComparison.Ordinal);
+        Assert.Contains(output.All, l => l.StartsWith("[energy] The power trace could not be written", StringComparison.Ordinal));
+    }
 }
