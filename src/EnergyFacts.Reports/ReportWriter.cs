@@ -16,7 +16,7 @@ internal static class ReportWriter
     public static IReadOnlyList<IReportPlotter> Plotters(ReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [new AccuracyEnergyPlotter(), new EnergyDurationPlotter(), new EpochAccuracyPlotter(), new EpochEnergyPlotter(), new ApcCurvesPlotter(options.ApcWeights)];
+        return [new AccuracyEnergyPlotter(), new EnergyDurationPlotter(), new EpochAccuracyPlotter(), new EpochEnergyPlotter(), new PowerOverTimePlotter(), new ApcCurvesPlotter(options.ApcWeights)];
     }
 
     /// <summary>Reads, draws and writes.</summary>

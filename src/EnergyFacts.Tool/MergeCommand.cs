@@ -75,6 +75,7 @@ internal static class MergeCommand
                 }
 
                 var added = new List<RecordedRow>();
+                var traces = new List<(string Folder, string Relative)>();
                 var duplicates = 0;
                 var conflicts = new List<string>();
                 foreach (var input in inputs)
@@ -103,6 +104,10 @@ internal static class MergeCommand
                         {
                             kept.Add(row.TrialKey, row);
                             added.Add(row);
+                            if (row["power_trace"] is { Length: > 0 } trace)
+                            {
+                                traces.Add((input, trace));
+                            }
                         }
                         else if (Differences(first, row) is { Count: > 0 } differing)
                         {
@@ -115,6 +120,8 @@ internal static class MergeCommand
                     }
                 }
 
+                // The new rows' power traces first, so every row written names a trace that is there.
+                var tracesCopied = traces.Count(t => CopyTrace(t.Folder, t.Relative, target, error));
                 if (added.Count > 0)
                 {
                     AppendOnlyFile.Append(jsonlPath, header: null, first => ExperimentsJsonl.CheckFirstLine(first, jsonlPath), string.Join('\n', added.Select(r => r.JsonLine ?? JsonLineOf(r))), n => error.WriteLine($"note: {n}"));
@@ -129,7 +136,7 @@ internal static class MergeCommand
 
                 output.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Merged {added.Count} new trials from {inputs.Length} folders into {target} ({kept.Count} in all; {duplicates} duplicates skipped, {conflicts.Count} conflicts, {problems} lines or folders that could not be read)."));
+                    $"Merged {added.Count} new trials from {inputs.Length} folders into {target} ({kept.Count} in all; {duplicates} duplicates skipped, {conflicts.Count} conflicts, {problems} lines or folders that could not be read; {tracesCopied} power traces copied)."));
                 return problems > 0 ? ExitCodes.BadInput : conflicts.Count > 0 ? ExitCodes.GateFailed : ExitCodes.Ok;
             }
         }
@@ -143,6 +150,44 @@ internal static class MergeCommand
             error.WriteLine($"Could not write the merged folder '{target}': {e.Message}");
             return ExitCodes.BadInput;
         }
+    }
+
+    // Copies one power trace (power_trace, relative to its results folder) to the same place under the output folder.
+    // A path leaving the folder is refused; a missing trace leaves the row without it; an existing file is never overwritten.
+    private static bool CopyTrace(string folder, string relative, string target, TextWriter error)
+    {
+        var from = Path.GetFullPath(Path.Combine(folder, relative));
+        var to = Path.GetFullPath(Path.Combine(target, relative));
+        var inside = !Path.IsPathRooted(relative)
+            && from.StartsWith(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && to.StartsWith(target.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (!inside)
+        {
+            error.WriteLine($"note: power_trace '{relative}' in {folder} is not a path inside the results folder; not copied.");
+            return false;
+        }
+
+        if (!File.Exists(from))
+        {
+            error.WriteLine($"note: power trace '{from}' is missing; its row is merged without it.");
+            return false;
+        }
+
+        if (File.Exists(to))
+        {
+            if (!File.ReadAllBytes(to).AsSpan().SequenceEqual(File.ReadAllBytes(from)))
+            {
+                error.WriteLine($"note: '{to}' already exists with other content; it is kept, and '{from}' is not copied.");
+            }
+
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        var temporary = to + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        File.Copy(from, temporary, overwrite: true);
+        File.Move(temporary, to);
+        return true;
     }
 
     private static int Report(IReadOnlyList<string> problems, TextWriter error)

@@ -52,14 +52,14 @@ public sealed class ReportBrowserTests
         Assert.True(response.Ok);
         var images = await page.EvaluateAsync<ImageState[]>(
             "() => Array.from(document.images).map(i => ({ alt: i.alt, complete: i.complete, naturalWidth: i.naturalWidth, naturalHeight: i.naturalHeight, src: i.src.slice(0, 22) }))");
-        Assert.Equal(5, images.Length);
+        Assert.Equal(6, images.Length);
         Assert.All(images, image =>
         {
             Assert.True(image.Complete && image.NaturalWidth > 0 && image.NaturalHeight > 0, $"plot '{image.Alt}' did not load");
             Assert.Equal("data:image/png;base64,", image.Src);
         });
         Assert.Equal(
-            ["Accuracy against energy", "Energy against duration, by batch size", "Accuracy per epoch", "Energy per epoch (cumulative)", "APC against consumption (α = 0.1, β = 50, consumption in Wh per run)"],
+            ["Accuracy against energy", "Energy against duration, by batch size", "Accuracy per epoch", "Energy per epoch (cumulative)", "Power over time", "APC against consumption (α = 0.1, β = 50, consumption in Wh per run)"],
             images.Select(i => i.Alt));
         Assert.Equal(11, await page.Locator("tbody tr").CountAsync());
         Assert.All(requests, url => Assert.True(url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), $"request outside the file: {url}"));

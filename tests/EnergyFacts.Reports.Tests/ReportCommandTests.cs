@@ -7,7 +7,7 @@ namespace EnergyFacts.Reports.Tests;
 public sealed class ReportCommandTests
 {
     private static readonly string[] PlotFiles =
-        ["report-accuracy-energy.png", "report-energy-duration.png", "report-epoch-accuracy.png", "report-epoch-energy.png", "report-apc.png"];
+        ["report-accuracy-energy.png", "report-energy-duration.png", "report-epoch-accuracy.png", "report-epoch-energy.png", "report-power-over-time.png", "report-apc.png"];
 
     [Fact]
     public void A_native_folder_gives_one_self_contained_html_a_markdown_report_and_every_plot()

@@ -69,6 +69,7 @@ internal static class SampleResults
             SampleCount = 11,
             Interval = TimeSpan.FromMilliseconds(100),
             SamplerCpuTime = TimeSpan.FromMilliseconds(3),
+            Trace = Trace(trial, index, ramWatts),
         };
         var epochSeconds = trial.Seconds / trial.Top1PerEpoch.Length;
         var outcome = new ExperimentOutcome
@@ -83,11 +84,39 @@ internal static class SampleResults
             BatchSize = trial.Batch,
             Device = "cpu",
             Samples = 2_000L * trial.Top1PerEpoch.Length,
-            History = [.. trial.Top1PerEpoch.Select((top1, i) => new EpochRecord(i + 1, 1.0 - top1, 1.1 - top1, top1, Math.Min(1, top1 + 0.15), 0.01, 2_000, TimeSpan.FromSeconds(epochSeconds)))],
+            History = [.. trial.Top1PerEpoch.Select((top1, i) => new EpochRecord(i + 1, 1.0 - top1, 1.1 - top1, top1, Math.Min(1, top1 + 0.15), 0.01, 2_000, TimeSpan.FromSeconds(epochSeconds))
+            {
+                // The first epoch pays for warm-up: 1.2 shares of the energy against 1 for each later one.
+                Energy = measurement.TotalEnergy * ((i == 0 ? 1.2 : 1.0) / (0.2 + trial.Top1PerEpoch.Length)),
+            })],
             Status = ExperimentStatus.Passed,
         };
         var settings = new AccountingSettings("FRA", pue: 1.0);
-        return ResultRowFactory.Create(measurement, outcome, settings, CarbonIntensityTable.Default.Lookup(settings.CountryIsoCode), Host);
+        return ResultRowFactory.Create(measurement, outcome, settings, CarbonIntensityTable.Default.Lookup(settings.CountryIsoCode), Host) with
+        {
+            PowerTrace = PowerTraceFile.RelativePath(outcome),
+        };
+    }
+
+    // A seeded power curve of 80 ticks: a start-up ramp, then the plateau with some wobble, scaled so that the trace's
+    // energy is exactly the row's (cpu: CpuWatts × Seconds, ram: 5 W × Seconds).
+    private static SampledPowerTrace Trace(SampleTrial trial, int index, double ramWatts)
+    {
+        const int Ticks = 80;
+        var random = new Random(1000 + index);
+        var shape = Enumerable.Range(0, Ticks).Select(k => (1 - (0.5 * Math.Exp(-k / 6.0))) * (0.96 + (0.08 * random.NextDouble()))).ToArray();
+        var scale = trial.CpuWatts * Ticks / shape.Sum();
+        var seconds = new double[Ticks + 1];
+        var joules = new double[(Ticks + 1) * 3];
+        for (var k = 1; k <= Ticks; k++)
+        {
+            var step = trial.Seconds / Ticks;
+            seconds[k] = trial.Seconds * k / Ticks;
+            joules[k * 3] = joules[(k - 1) * 3] + (shape[k - 1] * scale * step);
+            joules[(k * 3) + 2] = trial.RamSource is null ? 0 : ramWatts * seconds[k];
+        }
+
+        return new SampledPowerTrace(seconds, joules, [trial.CpuSource, null, trial.RamSource]);
     }
 
     /// <summary>experiments.jsonl lines of <paramref name="trials"/>.</summary>
@@ -103,6 +132,11 @@ internal static class SampleResults
         var rows = trials.Select(Row).ToList();
         File.WriteAllText(Path.Combine(folder, EmissionsCsv.FileName), EmissionsCsv.HeaderLine + "\n" + string.Concat(rows.Select(r => EmissionsCsv.FormatRow(r) + "\n")));
         File.WriteAllText(Path.Combine(folder, ExperimentsJsonl.FileName), string.Join('\n', jsonLines) + tail);
+        foreach (var row in rows)
+        {
+            PowerTraceFile.Write(folder, row);
+        }
+
         return folder;
     }
 

@@ -81,4 +81,36 @@ public sealed class MergeCommandTests
         Assert.Equal("# my notes\n", File.ReadAllText(Path.Combine(merged, "summary.md")));
         Assert.False(File.Exists(Path.Combine(merged, ExperimentsJsonl.FileName)));
     }
+
+    [Fact]
+    public void The_power_traces_of_merged_rows_are_copied_along_and_a_missing_or_escaping_one_costs_only_the_trace()
+    {
+        using var root = new TempFolder();
+        static Dictionary<string, string> Traced(string model, string trace)
+        {
+            var row = ResultsFolders.Trial(model, 64, 0.8, 500, 10);
+            row["power_trace"] = trace;
+            return row;
+        }
+
+        var lenetTrace = $"traces/{ResultsFolders.RunA}/train-lenet-0123abcd-t1.csv";
+        var shard = ResultsFolders.Write(root, "shard", [Traced("lenet", lenetTrace), Traced("mlp", $"traces/{ResultsFolders.RunA}/gone-t1.csv"), Traced("resnet20", "../outside.csv")]);
+        var content = "start_seconds,end_seconds,cpu_watts,gpu_watts,ram_watts,source\n0,10,50,0,0,cpu=estimated;gpu=none;ram=none\n";
+        Directory.CreateDirectory(Path.Combine(shard, "traces", ResultsFolders.RunA));
+        File.WriteAllText(Path.Combine(shard, lenetTrace), content);
+        File.WriteAllText(Path.Combine(root.Path, "outside.csv"), "not a trace of this folder");
+        var merged = Path.Combine(root.Path, "merged");
+
+        var run = ToolRun.Of("merge", shard, "--out", merged);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Merged 3 new trials", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 power traces copied", run.Output, StringComparison.Ordinal);
+        Assert.Equal(content, File.ReadAllText(Path.Combine(merged, lenetTrace)));
+        Assert.Contains("gone-t1.csv' is missing; its row is merged without it", run.Error, StringComparison.Ordinal);
+        Assert.Contains("'../outside.csv'", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(root.Path, "merged", "..", "outside.csv.tmp")));
+        Assert.Equal([lenetTrace], Directory.GetFiles(Path.Combine(merged, "traces"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(merged, f).Replace('\\', '/')));
+        Assert.Equal(3, EmissionsCsv.Read(Path.Combine(merged, EmissionsCsv.FileName)).Count);
+    }
 }

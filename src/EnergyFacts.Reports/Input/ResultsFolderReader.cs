@@ -138,7 +138,10 @@ internal static class ResultsFolderReader
                     Finite(epoch, "train_loss"),
                     Finite(epoch, "eval_loss"),
                     epoch.TryGetProperty("samples", out var samples) && samples.TryGetInt64(out var count) ? count : 0,
-                    Finite(epoch, "duration")));
+                    Finite(epoch, "duration"))
+                {
+                    EnergyJoules = Finite(epoch, "energy_joules") is { } joules && joules >= 0 ? joules : null,
+                });
             }
         }
 

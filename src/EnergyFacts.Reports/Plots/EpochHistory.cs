@@ -18,12 +18,25 @@ internal static class EpochHistory
     }
 
     /// <summary>
-    /// Cumulative energy at the end of each epoch: the trial's energy shared out by epoch duration (by samples when a
-    /// duration is missing, evenly when both are). The history records no energy per epoch, so this is apportioned.
+    /// Cumulative energy at the end of each epoch: the epochs' own measured energy when every epoch recorded it, else
+    /// the trial's energy shared out by epoch duration (by samples when a duration is missing, evenly when both are).
     /// </summary>
     public static double[] CumulativeJoules(ReportedExperiment experiment)
     {
         var history = experiment.History;
+        if (HasMeasuredEpochEnergy(experiment))
+        {
+            var measured = new double[history.Count];
+            var sum = 0d;
+            for (var i = 0; i < history.Count; i++)
+            {
+                sum += history[i].EnergyJoules!.Value;
+                measured[i] = sum;
+            }
+
+            return measured;
+        }
+
         var weights = history.All(h => h.DurationSeconds is > 0) ? history.Select(h => h.DurationSeconds!.Value).ToArray()
             : history.All(h => h.Samples > 0) ? history.Select(h => (double)h.Samples).ToArray()
             : history.Select(_ => 1d).ToArray();
@@ -39,6 +52,10 @@ internal static class EpochHistory
 
         return cumulative;
     }
+
+    /// <summary>Whether every epoch of the trial recorded its own measured energy (histories since per-epoch energy).</summary>
+    public static bool HasMeasuredEpochEnergy(ReportedExperiment experiment) =>
+        experiment.History.Count > 0 && experiment.History.All(h => h.EnergyJoules is not null);
 
     /// <summary>A legend label: the name, shortened to fit.</summary>
     public static string Label(ReportedExperiment experiment)
