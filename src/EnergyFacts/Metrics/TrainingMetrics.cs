@@ -1,5 +1,4 @@
 using System.Globalization;
-using EnergyFacts.Results;
 
 namespace EnergyFacts.Metrics;
 
@@ -20,22 +19,16 @@ internal sealed record TrainingMetrics(
     ClosestApcPoint? Ttcapc, ClosestApcPoint? Ttcapec, double? Fms, double? Asc, RowMetricSettings Settings, Joules AscBudget, IReadOnlyList<string> Missing)
 {
     /// <summary>The training metrics of a trial.</summary>
-    /// <param name="history">The trial's epochs in order, each with its own energy (PUE included) where measured.</param>
-    /// <param name="metrics">The metrics the trial reported (their final values).</param>
+    /// <param name="history">The trial's epochs in order, each with its own energy (PUE included) where measured and its performance figure where known.</param>
+    /// <param name="final">The trial's final performance figure (the row's APC figure: last top-1 or the metric's final value).</param>
     /// <param name="totalEnergy">The trial's energy, PUE included (the row's <c>energy_joules</c>).</param>
     /// <param name="settings">α, β, unit, price, τ, E_ref, FMS's β and the performance figure.</param>
-    public static TrainingMetrics Of(IReadOnlyList<EpochRecord> history, IReadOnlyList<ReportedMetric> metrics, Joules totalEnergy, RowMetricSettings settings)
+    public static TrainingMetrics Of(IReadOnlyList<TrainingEpoch> history, double? final, Joules totalEnergy, RowMetricSettings settings)
     {
         ArgumentNullException.ThrowIfNull(history);
-        ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(settings);
         var missing = new List<string>();
         var performanceName = settings.Performance == "top1" ? "top-1" : $"metric {settings.Performance}";
-
-        // The final performance: the last epoch's top-1, or the reported metric's final value (as the row's APC).
-        var final = settings.Performance == "top1"
-            ? (history.Count > 0 ? history[^1].EvalTop1 : null)
-            : metrics.FirstOrDefault(m => m.Name == settings.Performance)?.Value;
         double? fms = null;
         if (final is not (>= 0 and <= 1) || !(totalEnergy.Value >= 0))
         {
@@ -101,7 +94,7 @@ internal sealed record TrainingMetrics(
     }
 
     // One checkpoint per epoch with a performance value; elapsed time and energy are cumulative over every epoch.
-    private static List<TrainingCheckpoint> Checkpoints(IReadOnlyList<EpochRecord> history, string performance, out string? problem)
+    private static List<TrainingCheckpoint> Checkpoints(IReadOnlyList<TrainingEpoch> history, string performance, out string? problem)
     {
         var checkpoints = new List<TrainingCheckpoint>();
         problem = null;
@@ -123,10 +116,9 @@ internal sealed record TrainingMetrics(
 
             elapsed += epoch.Duration;
             energy += spent;
-            var value = performance == "top1" ? epoch.EvalTop1 : epoch.Metrics.FirstOrDefault(m => m.Name == performance)?.Value;
-            if (value is >= 0 and <= 1)
+            if (epoch.Performance is >= 0 and <= 1 and var value)
             {
-                checkpoints.Add(new TrainingCheckpoint(epoch.Epoch, elapsed, value.Value, energy));
+                checkpoints.Add(new TrainingCheckpoint(epoch.Epoch, elapsed, value, energy));
             }
         }
 
@@ -140,3 +132,10 @@ internal sealed record TrainingMetrics(
         return checkpoints;
     }
 }
+
+/// <summary>One epoch as the training metrics take it.</summary>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="Duration">The epoch's wall time.</param>
+/// <param name="Energy">The epoch's own energy (PUE included); <see langword="null"/> when not measured.</param>
+/// <param name="Performance">The performance figure at the epoch's end (top-1 or a metric), a fraction; <see langword="null"/> when not reported.</param>
+internal sealed record TrainingEpoch(int Epoch, TimeSpan Duration, Joules? Energy, double? Performance);

@@ -51,7 +51,7 @@ internal static class TrialPipeline
         string? gateFailure = null;
         if (trial.Trial == trial.Trials)
         {
-            row = row with { Training = Metrics.TrainingMetrics.Of(body.History, body.Metrics, account.FacilityEnergy, run.Settings.RowMetrics) };
+            row = row with { Training = TrialTrainingMetrics.Of(body.History, body.Metrics, account.FacilityEnergy, run.Settings.RowMetrics) };
             if (caseRows.Count > 1)
             {
                 row = row with { Statistics = TrialStatistics.Of(caseRows.Select(r => r.ToObservation())) };

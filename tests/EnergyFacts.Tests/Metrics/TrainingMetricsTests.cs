@@ -1,5 +1,6 @@
 using EnergyFacts.Metrics;
 using EnergyFacts.Results;
+using EnergyFacts.Trials;
 
 namespace EnergyFacts.Tests.Metrics;
 
@@ -28,7 +29,7 @@ public sealed class TrainingMetricsTests
     [Fact]
     public void Golden_values_on_a_known_history()
     {
-        var training = TrainingMetrics.Of(History, [], new Joules(3 * 3600), Settings(0.5, new PricePerKilowattHour(0.2, "EUR")));
+        var training = TrialTrainingMetrics.Of(History, [], new Joules(3 * 3600), Settings(0.5, new PricePerKilowattHour(0.2, "EUR")));
 
         // |APC − 0.5|: 0.177, 0.0128, 0.0732 → epoch 2, 20 s into training.
         Assert.Equal(2, training.Ttcapc!.Checkpoint.Epoch);
@@ -51,7 +52,7 @@ public sealed class TrainingMetricsTests
     [Fact]
     public void Work_after_the_last_epoch_extends_the_asc_budget_with_the_last_performance_held()
     {
-        var training = TrainingMetrics.Of(History, [], new Joules(4 * 3600), Settings());
+        var training = TrialTrainingMetrics.Of(History, [], new Joules(4 * 3600), Settings());
 
         Assert.Equal(4 * 3600, training.AscBudget.Value);
         Assert.Equal((0.25 + 0.65 + 0.85 + 0.9) / 4, training.Asc!.Value, 15);
@@ -60,7 +61,7 @@ public sealed class TrainingMetricsTests
     [Fact]
     public void Without_a_target_ttcapc_is_empty_and_says_why()
     {
-        var training = TrainingMetrics.Of(History, [], new Joules(3 * 3600), Settings(target: null));
+        var training = TrialTrainingMetrics.Of(History, [], new Joules(3 * 3600), Settings(target: null));
 
         Assert.Null(training.Ttcapc);
         Assert.Null(training.Ttcapec);
@@ -74,7 +75,7 @@ public sealed class TrainingMetricsTests
     [Fact]
     public void Without_a_price_only_ttcapec_is_empty()
     {
-        var training = TrainingMetrics.Of(History, [], new Joules(3 * 3600), Settings());
+        var training = TrialTrainingMetrics.Of(History, [], new Joules(3 * 3600), Settings());
 
         Assert.NotNull(training.Ttcapc);
         Assert.Null(training.Ttcapec);
@@ -84,7 +85,7 @@ public sealed class TrainingMetricsTests
     [Fact]
     public void Without_a_history_every_history_figure_is_empty_and_fms_needs_a_top1()
     {
-        var training = TrainingMetrics.Of([], [], new Joules(100), Settings());
+        var training = TrialTrainingMetrics.Of([], [], new Joules(100), Settings());
 
         Assert.Null(training.Ttcapc);
         Assert.Null(training.Asc);
@@ -98,7 +99,7 @@ public sealed class TrainingMetricsTests
     {
         EpochRecord[] history = [Epoch(1, 0.5, 3600), Epoch(2, 0.8, null)];
 
-        var training = TrainingMetrics.Of(history, [], new Joules(7200), Settings());
+        var training = TrialTrainingMetrics.Of(history, [], new Joules(7200), Settings());
 
         Assert.Null(training.Ttcapc);
         Assert.Null(training.Asc);
@@ -116,7 +117,7 @@ public sealed class TrainingMetricsTests
         ];
         ReportedMetric[] final = [new("mIoU", 0.6, null, true)];
 
-        var training = TrainingMetrics.Of(history, final, new Joules(7200), Settings(target: 0.6, performance: "mIoU"));
+        var training = TrialTrainingMetrics.Of(history, final, new Joules(7200), Settings(target: 0.6, performance: "mIoU"));
 
         // mIoU, not top-1: ASC = (0.1 + 0.4) / 2, and the closest APC to 0.6 is epoch 2's 0.6/(1 + 2·(0.9·0.4 + 0.1)).
         Assert.Equal(0.25, training.Asc!.Value, 15);
@@ -130,7 +131,7 @@ public sealed class TrainingMetricsTests
     [Fact]
     public void A_metric_no_epoch_carried_says_to_report_it_before_the_epoch()
     {
-        var training = TrainingMetrics.Of(History, [new("F1", 0.7, null, true)], new Joules(3 * 3600), Settings(performance: "F1"));
+        var training = TrialTrainingMetrics.Of(History, [new("F1", 0.7, null, true)], new Joules(3 * 3600), Settings(performance: "F1"));
 
         Assert.Null(training.Asc);
         Assert.NotNull(training.Fms);
@@ -141,10 +142,10 @@ public sealed class TrainingMetricsTests
     public void A_larger_reference_energy_raises_fms_and_beta_moves_it_from_performance_to_energy_score()
     {
         RowMetricSettings At(double beta) => Settings() with { ReferenceEnergy = new Joules(3600), FmsBeta = beta };
-        var small = TrainingMetrics.Of(History, [], new Joules(10_800), At(1));
-        var large = TrainingMetrics.Of(History, [], new Joules(10_800), Settings() with { ReferenceEnergy = new Joules(36_000) });
-        var energyHeavy = TrainingMetrics.Of(History, [], new Joules(10_800), At(3));
-        var performanceHeavy = TrainingMetrics.Of(History, [], new Joules(10_800), At(1.0 / 3));
+        var small = TrialTrainingMetrics.Of(History, [], new Joules(10_800), At(1));
+        var large = TrialTrainingMetrics.Of(History, [], new Joules(10_800), Settings() with { ReferenceEnergy = new Joules(36_000) });
+        var energyHeavy = TrialTrainingMetrics.Of(History, [], new Joules(10_800), At(3));
+        var performanceHeavy = TrialTrainingMetrics.Of(History, [], new Joules(10_800), At(1.0 / 3));
 
         // S_E = 0.25 at E_ref = 1 Wh and P = 0.9: FMS_1 = 2·0.9·0.25/1.15; β = 3 moves it toward S_E, β = 1/3 toward P.
         Assert.Equal(2 * 0.9 * 0.25 / 1.15, small.Fms!.Value, 15);

@@ -20,7 +20,7 @@ public sealed class EmissionsCsvTests
             Outcome = awkward.Outcome with { History = history },
             Measurement = awkward.Measurement with { Warnings = ["window shorter than 100 ms", "cpu probe, reread"] },
             PowerTrace = PowerTraceFile.RelativePath(awkward.Outcome),
-            Training = EnergyFacts.Metrics.TrainingMetrics.Of(history, [], awkward.EnergyWithPue, EnergyFacts.Metrics.RowMetricSettings.Default with { TtcapcTarget = 0.5 }),
+            Training = EnergyFacts.Trials.TrialTrainingMetrics.Of(history, [], awkward.EnergyWithPue, EnergyFacts.Metrics.RowMetricSettings.Default with { TtcapcTarget = 0.5 }),
         });
         return File.ReadAllText(folder.File(EmissionsCsv.FileName));
     }
