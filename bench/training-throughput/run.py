@@ -31,7 +31,9 @@ def parse():
     p.add_argument("--threads", default="1,2", help="intra-op thread counts (OMP/OpenBLAS threads pinned to the same)")
     p.add_argument("--epochs", type=int, default=2)
     p.add_argument("--repetitions", type=int, default=3)
-    p.add_argument("--impls", default="energyfacts,pytorch-openblas,pytorch-reference")
+    p.add_argument("--impls", default="energyfacts,pytorch-openblas,pytorch-reference",
+                   help="energyfacts, pytorch-openblas, pytorch-reference; a suffix @avx2 or @all sets oneDNN's ISA limit "
+                        "(ONEDNN_MAX_CPU_ISA) for that run, e.g. pytorch-openblas@avx2 to compare at EnergyFacts' AVX2 cap")
     p.add_argument("--busy-core", action="store_true", help="keep one core busy with a spinning process during every run")
     p.add_argument("--output", default=os.path.join(ROOT, "artifacts", "training-throughput.jsonl"))
     p.add_argument("--seed", type=int, default=1)
@@ -40,8 +42,12 @@ def parse():
 
 
 def command(impl, model, batch, threads, epochs, seed):
+    impl, _, isa = impl.partition("@")
     common = ["--model", model, "--batch", str(batch), "--threads", str(threads), "--epochs", str(epochs), "--seed", str(seed)]
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
+    if isa:
+        # oneDNN 3.x reads ONEDNN_MAX_CPU_ISA, PyTorch 1.13's oneDNN 2.6 also DNNL_MAX_CPU_ISA.
+        env["ONEDNN_MAX_CPU_ISA"] = env["DNNL_MAX_CPU_ISA"] = isa.upper()
     if impl == "energyfacts":
         dll = os.path.join(PROJECT, "bin", "Release", "net10.0", "EnergyFacts.TrainingThroughput.dll")
         return ["dotnet", dll] + common, env
@@ -70,7 +76,10 @@ def spin():
 
 
 def check_prerequisites(impls):
-    for impl in impls:
+    for key in impls:
+        impl, _, isa = key.partition("@")
+        if isa and isa.lower() not in ("avx2", "all", "avx512_core"):
+            sys.exit(f"--impls: '{key}': the ISA suffix must be @avx2, @avx512_core or @all")
         if impl.startswith("pytorch-"):
             blas = impl.split("-", 1)[1]
             if blas not in BLAS:
@@ -81,6 +90,21 @@ def check_prerequisites(impls):
             probe = subprocess.run(["/usr/bin/python3", "-c", "import torch"], capture_output=True, text=True, check=False)
             if probe.returncode != 0:
                 sys.exit("PyTorch is missing: apt-get install python3-torch (Debian's build; the benchmark uses /usr/bin/python3)")
+
+
+def cpu_description():
+    model, flags = "unknown CPU", set()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name") and model == "unknown CPU":
+                    model = line.split(":", 1)[1].strip()
+                elif line.startswith("flags") and not flags:
+                    flags = set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    isa = "AVX-512" if "avx512f" in flags else "AVX2" if "avx2" in flags else "no AVX2"
+    return f"{model}, {isa}, {os.cpu_count()} logical CPUs"
 
 
 def median_range(values):
@@ -96,9 +120,12 @@ def table(rows, impls):
     cases = sorted({(r["model"], r["batch"], r["threads"]) for r in rows}, key=lambda c: (c[0], c[2], c[1]))
     out = []
     head = ["case"] + [f"{i} samples/s" for i in impls]
-    pytorch = [i for i in impls if i.startswith("pytorch")]
+    pytorch = [i for i in impls if i.startswith("pytorch") and "@" not in i]
+    variants = [i for i in impls if "@" in i]
     if "energyfacts" in impls and pytorch:
         head += ["ratio vs best PyTorch"]
+    if "energyfacts" in impls:
+        head += [f"energyfacts / {v}" for v in variants if not v.startswith("energyfacts")]
     head += [f"{i} top-1" for i in impls] + [f"{i} cpu/wall" for i in impls] + ["EnergyFacts epoch 1 / 2 train s"]
     out.append("| " + " | ".join(head) + " |")
     out.append("|" + "---|" * len(head))
@@ -113,6 +140,10 @@ def table(rows, impls):
         if "energyfacts" in impls and pytorch:
             best = max((med[i] for i in pytorch if med[i]), default=None)
             cells.append(f"{med['energyfacts'] / best:.2f}" if best and med["energyfacts"] else "–")
+        if "energyfacts" in impls:
+            for v in variants:
+                if not v.startswith("energyfacts"):
+                    cells.append(f"{med['energyfacts'] / med[v]:.2f}" if med[v] and med["energyfacts"] else "–")
         for i in impls:
             v = [r["epochs"][-1]["eval_top1"] * 100 for r in sel[i]]
             cells.append(f"{statistics.median(v):.1f} %" if v else "–")
@@ -157,7 +188,7 @@ def main():
         if spinner:
             spinner.kill()
     print(f"Training samples/s (median and range over {a.repetitions} interleaved repetitions, {a.epochs} epochs, "
-          f"embedded Fashion-MNIST subset, {os.cpu_count()} logical CPUs{', one core kept busy' if a.busy_core else ''}):\n")
+          f"embedded Fashion-MNIST subset, {cpu_description()}{', one core kept busy' if a.busy_core else ''}):\n")
     print(table(rows, impls))
     setup = {i: [sum(r["setup_s"].values()) for r in rows if r["impl_key"] == i] for i in impls}
     print("\nSetup before training (native load + data decode + model build), median s: "

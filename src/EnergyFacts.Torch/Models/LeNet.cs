@@ -23,11 +23,11 @@ internal sealed class LeNet : nn.Module<Tensor, Tensor>
             nn.Conv2d(options.InputChannels, 6, 5, padding: 2, bias: false),
             nn.BatchNorm2d(6),
             nn.ReLU(inplace: true),
-            nn.MaxPool2d(2),
+            new MaxPool2x2(),
             nn.Conv2d(6, 16, 5, bias: false),
             nn.BatchNorm2d(16),
             nn.ReLU(inplace: true),
-            nn.MaxPool2d(2));
+            new MaxPool2x2());
         var side = FeatureSide(options.ImageSize);
         classifier = nn.Sequential(
             nn.Flatten(),
