@@ -113,6 +113,9 @@ public sealed class ExperimentContext
     /// <summary>1-based number of this warm-up run, or 0 for a measured trial.</summary>
     internal int WarmupRun { get; init; }
 
+    /// <summary>k for the k-th extra trial the regression gate asked for (trial <see cref="Trials"/> + k), or 0.</summary>
+    internal int ExtraTrial { get; init; }
+
     /// <summary>Records the device the experiment actually used, e.g. <c>cpu</c> or <c>cuda:0</c>.</summary>
     public void UseDevice(string device)
     {
@@ -329,7 +332,7 @@ public sealed class ExperimentContext
 
         var run = (session ?? throw new InvalidOperationException("This experiment case was not given a run by the EnergyFacts executor.")).Run;
         var budget = method is null ? null : EnergyBudget.For(method);
-        trialCase = new TrialCase(CaseId, CaseDisplayName, Model, Dataset, Epochs, Batch, Trial, Trials, Definition.Seed, budget) { RequestedDevice = Device, Method = method is null ? CaseDisplayName : $"{method.DeclaringType?.FullName}.{method.Name}" };
+        trialCase = new TrialCase(CaseId, CaseDisplayName, Model, Dataset, Epochs, Batch, Trial, Trials, Definition.Seed, budget) { RequestedDevice = Device, Method = method is null ? CaseDisplayName : $"{method.DeclaringType?.FullName}.{method.Name}", ExtraTrial = ExtraTrial };
         var runCancellation = TestContext.Current.CancellationToken;
         if (run.Settings.CoolDown > TimeSpan.Zero && (Trial > 1 || Definition.Warmup > 0))
         {

@@ -98,7 +98,7 @@ internal static class ResultColumns
         new("apec", Own, Number, "", "APEC (Jurj et al.): APC with the consumption priced (--energy-price); empty without a price or a top-1.", r => r.Efficiency?.Apec?.Value),
         new("apc_parameters", Own, Text, "", "The α, β, consumption unit and price APC and APEC used, e.g. alpha=0.1 beta=1 consumption=Wh/run.", r => r.Efficiency?.Parameters.ToString()),
         new("predicted_energy_joules", Own, Number, "J", "The last forecast of the run's energy (PUE included) made after an epoch, to set against energy_joules; empty without epochs.", r => r.Outcome.Forecasts.Count == 0 ? null : r.Outcome.Forecasts[^1].PredictedTotal.Value),
-        new("gate", Own, Text, "", "Regression gate verdict on the case's last trial: verdict, figure, ratio to the baseline with its bounds; empty without a baseline.", r => DescribeGate(r.Gate)),
+        new("gate", Own, Text, "", "Regression gate verdict on the case's last trial (and on each extra trial): verdict, figure, ratio to the baseline with its bounds, extra_trials=N when extra trials ran; empty without a baseline.", r => DescribeGate(r.Gate)),
         new("preparation_duration", Own, Number, "s", "Length of the preparation the experiment marked (native load, data, model), measured before duration's window; empty when none was marked.", r => r.Preparation?.Duration.TotalSeconds),
         new("preparation_energy_joules", Own, Number, "J", "The preparation's energy × PUE, by the same probes; not in energy_joules, budgets or the gate; empty when none was marked.", r => r.PreparationEnergyWithPue?.Value),
         new("intra_op_threads", Own, Integer, "", "CPU threads per operation the experiment ran with (e.g. libtorch's intra-op pool); empty when not reported.", r => r.Outcome.IntraOpThreads),
@@ -137,9 +137,10 @@ internal static class ResultColumns
 
     private static string? DescribeGate(Gates.CaseVerdict? verdict) =>
         verdict is null ? null
-        : verdict.Comparison is { } c
+        : (verdict.Comparison is { } c
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Gates.GateVerdictNames.Name(verdict.Kind)} {verdict.Figure} ratio={c.Estimate:0.000} [{c.Lower:0.000}, {c.Upper:0.000}] threshold={verdict.Threshold}")
-            : $"{Gates.GateVerdictNames.Name(verdict.Kind)} {verdict.Figure}";
+            : $"{Gates.GateVerdictNames.Name(verdict.Kind)} {verdict.Figure}")
+          + (verdict.ExtraTrials > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" extra_trials={verdict.ExtraTrials}") : string.Empty);
 
     private static double MeanPower(ResultRow row, PowerComponent component) =>
         row.Measurement.Components.Where(c => c.Component == component).Sum(c => c.MeanPower.Value);

@@ -183,4 +183,173 @@ public sealed class TrialGateTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(result.GateFailure));
         Assert.Equal(11, File.ReadAllLines(Path.Combine(folder, "results", "emissions.csv")).Length); // header, the baseline run's 5 rows and these 5
     }
+
+    // Extra trials (Pinpoint-style): trial n + k of a case with n planned trials, as the framework makes them.
+    private static TrialCase ExtraCase(int planned, int extra) => Case(planned + extra, planned) with { ExtraTrial = extra };
+
+    private static TrialResult Finish(EnergyRun run, TrialCase trial, double watts, ExperimentStatus status = ExperimentStatus.Passed) =>
+        TrialPipeline.Finish(
+            run, trial, new TrialBody(status, status == ExperimentStatus.Passed ? null : "stopped", "cpu", 1000, []),
+            ResultSamples.Measurement(cpuWatts: watts, ramWatts: 0, seconds: 10), new Lines());
+
+    // A noisy 20 % regression: five trials whose bounds reach below the band's upper edge (inconclusive).
+    private static readonly double[] NoisyRegression = [150, 101, 140, 104, 135];
+
+    [Fact]
+    public void An_inconclusive_case_runs_extra_trials_judged_after_each_until_the_verdict_is_decided()
+    {
+        WriteBaseline();
+        using var run = NewRun(("max-extra-trials", "10"));
+
+        var planned = RunCase(run, NoisyRegression);
+        Assert.Equal(GateVerdictKind.Inconclusive, planned.Row.Gate!.Kind);
+        Assert.True(planned.ExtraTrialWanted);
+        Assert.Equal(0, planned.Row.Gate.ExtraTrials);
+
+        var results = new List<TrialResult>();
+        for (var extra = 1; extra <= 10 && run.TakeExtraTrialWanted("case-1"); extra++)
+        {
+            results.Add(Finish(run, ExtraCase(5, extra), 125));
+        }
+
+        var last = results[^1];
+        Assert.InRange(results.Count, 1, 9); // decided before the limit
+        Assert.False(last.ExtraTrialWanted);
+        Assert.False(run.TakeExtraTrialWanted("case-1"));
+        Assert.Equal(GateVerdictKind.Regressed, last.Row.Gate!.Kind);
+        Assert.Equal(ExperimentStatus.Regressed, last.Row.Outcome.Status);
+        Assert.Equal(results.Count, last.Row.Gate.ExtraTrials);
+        Assert.Equal(5 + results.Count, last.Row.Gate.CurrentTrials);
+        Assert.Equal(5 + results.Count, last.Row.Outcome.Trial);
+        Assert.Equal(5 + results.Count, last.Row.Outcome.Trials);
+        Assert.All(results.SkipLast(1), r => Assert.Equal(GateVerdictKind.Inconclusive, r.Row.Gate!.Kind));
+        Assert.Contains($"extra_trials={results.Count}", ResultColumns.Get("gate").FormatValue(last.Row), StringComparison.Ordinal);
+        Assert.Contains($"after {results.Count} extra trial", last.GateFailure, StringComparison.Ordinal);
+
+        // Every trial is a row, in trial order; the summary's gate table says how many extra trials ran.
+        var rows = EnergyFacts.Results.Csv.EmissionsCsv.Read(Path.Combine(folder, "results", "emissions.csv")).Skip(5).ToList();
+        Assert.Equal(Enumerable.Range(1, 5 + results.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Select(r => r["trial"]));
+        Assert.Contains($"extra_trials={results.Count}", File.ReadAllText(Path.Combine(folder, "results", "summary.md")), StringComparison.Ordinal);
+        Assert.Contains($"\"extra_trials\":{results.Count}", File.ReadAllText(Path.Combine(folder, "results", "experiments.jsonl")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extra_trials_stop_at_the_limit_and_the_case_stays_inconclusive_saying_so()
+    {
+        WriteBaseline();
+        using var run = NewRun(("max-extra-trials", "2"));
+
+        Assert.True(RunCase(run, NoisyRegression).ExtraTrialWanted);
+        Assert.True(run.TakeExtraTrialWanted("case-1"));
+        var first = Finish(run, ExtraCase(5, 1), 100);
+        Assert.True(first.ExtraTrialWanted);
+        Assert.True(run.TakeExtraTrialWanted("case-1"));
+        var second = Finish(run, ExtraCase(5, 2), 150);
+
+        Assert.Equal(GateVerdictKind.Inconclusive, second.Row.Gate!.Kind);
+        Assert.False(second.ExtraTrialWanted);
+        Assert.False(run.TakeExtraTrialWanted("case-1"));
+        Assert.Equal(2, second.Row.Gate.ExtraTrials);
+        Assert.Equal(ExperimentStatus.Passed, second.Row.Outcome.Status);
+        Assert.Contains("Judged after 2 extra trials", second.Row.Gate.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_max_extra_trials_an_inconclusive_case_asks_for_none()
+    {
+        WriteBaseline();
+        using var run = NewRun();
+
+        var result = RunCase(run, NoisyRegression);
+
+        Assert.Equal(GateVerdictKind.Inconclusive, result.Row.Gate!.Kind);
+        Assert.False(result.ExtraTrialWanted);
+        Assert.False(run.TakeExtraTrialWanted("case-1"));
+    }
+
+    [Theory]
+    [InlineData("cancelled")]
+    [InlineData("timed_out")]
+    [InlineData("failed")]
+    public void A_cancelled_timed_out_or_failed_extra_trial_is_never_judged_ends_the_follow_up_and_leaves_the_baseline(string statusToken)
+    {
+        Assert.True(FileTokens.TryParseStatus(statusToken, out var status));
+        WriteBaseline();
+        var before = File.ReadAllText(BaselinePath);
+        using var run = NewRun(("max-extra-trials", "5"), ("update-baseline", "true"));
+        Assert.True(RunCase(run, NoisyRegression).ExtraTrialWanted);
+        Assert.True(run.TakeExtraTrialWanted("case-1"));
+
+        var extra = Finish(run, ExtraCase(5, 1), 100, status);
+
+        Assert.Null(extra.Row.Gate);
+        Assert.Null(extra.GateFailure);
+        Assert.Equal(status, extra.Row.Outcome.Status);
+        Assert.False(extra.ExtraTrialWanted);
+        Assert.False(run.TakeExtraTrialWanted("case-1"));
+        Assert.Null(run.WriteBaselineIfAsked()); // the case did not pass every trial: not written into the baseline
+        Assert.Equal(before, File.ReadAllText(BaselinePath));
+    }
+
+    [Fact]
+    public void Seeded_noise_extra_trials_turn_inconclusive_cases_into_decisions_and_never_fail_an_unchanged_one()
+    {
+        // 5 trials against a 5-trial baseline, ±8 % uniform noise, up to 10 extra trials: how often does each workload end
+        // decided? An unchanged workload must never end regressed; a 15 % regression must end regressed in most runs.
+        var random = new Random(20261203);
+        double Noisy(double scale) => 100 * scale * (1 + ((random.NextDouble() * 2) - 1) * 0.08);
+        var outcomes = new Dictionary<double, List<GateVerdictKind>> { [1.0] = [], [1.15] = [] };
+        var extraRuns = 0;
+        for (var simulation = 0; simulation < 20; simulation++)
+        {
+            foreach (var scale in outcomes.Keys)
+            {
+                var baseline = Path.Combine(folder, $"baseline-{simulation}-{scale}.json");
+                using (var write = NewRunAt(baseline, ("update-baseline", "true")))
+                {
+                    RunCase(write, [.. Enumerable.Range(0, 5).Select(_ => Noisy(1))]);
+                    write.WriteBaselineIfAsked();
+                }
+
+                using var run = NewRunAt(baseline, ("max-extra-trials", "10"));
+                var last = RunCase(run, [.. Enumerable.Range(0, 5).Select(_ => Noisy(scale))]);
+                for (var extra = 1; run.TakeExtraTrialWanted("case-1"); extra++)
+                {
+                    last = Finish(run, ExtraCase(5, extra), Noisy(scale));
+                    extraRuns++;
+                }
+
+                outcomes[scale].Add(last.Row.Gate!.Kind);
+            }
+        }
+
+        Assert.DoesNotContain(GateVerdictKind.Regressed, outcomes[1.0]);
+        Assert.True(outcomes[1.15].Count(k => k == GateVerdictKind.Regressed) >= 15, string.Join(", ", outcomes[1.15]));
+        Assert.True(extraRuns > 0);
+    }
+
+    private EnergyRun NewRunAt(string baseline, params (string Key, string Value)[] settings)
+    {
+        var commandLine = new Dictionary<string, string>
+        {
+            ["energy-probes"] = "constant:cpu=100,gpu=0,ram=0",
+            ["energy-lock-file"] = "experiments.lock",
+            ["energy-results"] = Path.GetFileNameWithoutExtension(baseline),
+            ["energy-baseline"] = baseline,
+        };
+        foreach (var (key, value) in settings)
+        {
+            commandLine["energy-" + key] = value;
+        }
+
+        return new(new RunConfiguration(
+            SettingsResolver.Resolve(new SettingsSources
+            {
+                WorkingDirectory = folder,
+                ApplicationDirectory = folder,
+                DefaultProjectName = "GateTests",
+                CommandLine = commandLine,
+            }),
+            Guid.NewGuid()));
+    }
 }

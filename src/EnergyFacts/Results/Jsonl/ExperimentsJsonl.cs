@@ -290,6 +290,7 @@ internal static class ExperimentsJsonl
         json.WriteNumber("trials", gate.CurrentTrials);
         json.WriteNumber("baseline_trials", gate.BaselineTrials);
         json.WriteNumber("minimum_trials", gate.MinimumTrials);
+        json.WriteNumber("extra_trials", gate.ExtraTrials);
         WriteValue(json, "threshold", gate.Threshold.Fraction);
         WriteValue(json, "confidence", gate.Confidence.Level);
         if (gate.Comparison is { } c)
