@@ -117,6 +117,7 @@ internal static class ExperimentsJsonl
                 json.WriteNumber("epochs", forecast.Epochs);
                 json.WriteString("model", forecast.Model == Accounting.ForecastModel.LinearPerEpoch ? "linear_per_epoch" : "first_epoch_apart");
                 WriteValue(json, "predicted_energy_joules", forecast.PredictedTotal.Value);
+                WriteValue(json, "energy_so_far_joules", forecast.SpentSoFar?.Value);
                 json.WriteEndObject();
             }
 
