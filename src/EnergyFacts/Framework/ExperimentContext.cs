@@ -31,16 +31,11 @@ public sealed class ExperimentContext
     private IDisposable? warmupPass;
     private readonly List<Joules> energyAtEpochEnd = [];
     private readonly List<Accounting.EnergyForecast> forecasts = [];
+    private Lazy<BaselineEnergy?>? baselineEnergy;
     private int preparationState; // 0 not begun, 1 open, 2 ended
     private int phasesBegun;
     private int? intraOpThreads;
     private int? interOpThreads;
-
-    /// <summary>
-    /// How far a forecast must exceed the energy budget before the trial is stopped: 25 % above it (from epoch 2;
-    /// after epoch 1 alone, twice the budget, since a first epoch often costs more than the rest).
-    /// </summary>
-    internal const double AbortMargin = 0.25;
 
     internal ExperimentContext(
         ExperimentDefinition definition, int trial, string caseDisplayName, string caseId, ExperimentSession? session = null, MethodInfo? method = null)
@@ -241,19 +236,17 @@ public sealed class ExperimentContext
             forecasts.Add(forecast);
         }
 
-        if (epoch >= Epochs || trialCase?.Budget?.MaxEnergy is not { } maxEnergy)
+        if (trialCase is null)
         {
             return;
         }
 
-        var allowed = maxEnergy.ToJoules();
-        var margin = forecast.AfterEpoch == 1 ? 1.0 : AbortMargin;
-        if (forecast.PredictedTotal.Value > allowed.Value * (1 + margin))
+        // The baseline's energy for this case, looked up once per trial (null: nothing to stop against).
+        baselineEnergy ??= new Lazy<BaselineEnergy?>(() => BaselineEnergy.Of(session.Run, trialCase));
+        if (ForecastStop.Decide(forecast, trialCase.Budget?.MaxEnergy, baselineEnergy.Value) is { } stop)
         {
-            var reason = FormattableString.Invariant(
-                $"after epoch {forecast.AfterEpoch}/{Epochs} the run is forecast at {forecast.PredictedTotal.Value:G4} J ({forecast.Model}), above its budget of {allowed.Value:G4} J ({maxEnergy.Value:G4} kWh, PUE included) by more than {margin:P0}");
-            TestOutput.Instance.WriteLine("[energy] stopping: " + reason);
-            watchdog?.Abort(ExperimentStatus.PredictedOverBudget, reason);
+            TestOutput.Instance.WriteLine("[energy] stopping: " + stop.Reason);
+            watchdog?.Abort(stop.Status, stop.Reason);
         }
     }
 
@@ -423,7 +416,7 @@ public sealed class ExperimentContext
 
         var measurement = open.Close();
         var body = BodyOutcome() with { Preparation = open.Preparation };
-        if (body.Status == ExperimentStatus.PredictedOverBudget && watchdog?.EndingReason is { } stopped)
+        if (body.Status is ExperimentStatus.PredictedOverBudget or ExperimentStatus.PredictedOverBaseline && watchdog?.EndingReason is { } stopped)
         {
             var spent = measurement.TotalEnergy * session!.Run.Settings.Pue;
             var predicted = body.Forecasts[^1].PredictedTotal;
@@ -443,6 +436,11 @@ public sealed class ExperimentContext
         if (result.Row.Outcome.Status == ExperimentStatus.PredictedOverBudget)
         {
             throw new EnergyBudgetExceededException(result.Row.Outcome.Message ?? "Stopped early: forecast over budget.");
+        }
+
+        if (result.Row.Outcome.Status == ExperimentStatus.PredictedOverBaseline)
+        {
+            throw new Xunit.Sdk.XunitException(result.Row.Outcome.Message ?? "Stopped early: forecast over the baseline.");
         }
 
         if (result.DeviceFailure is not null)

@@ -77,7 +77,7 @@ internal static class ResultColumns
         new("seed", Own, Integer, "", "Random seed; empty when not set.", r => r.Outcome.Seed),
         new("device", Own, Text, "", "Device: cpu, cuda:0, none.", r => r.Outcome.Device),
         new("samples", Own, Integer, "", "Training samples processed.", r => r.Outcome.Samples),
-        new("status", Own, Text, "", "passed, failed, over_budget, error, cancelled, timed_out, unmeasured, regressed or aborted_predicted_over_budget.", r => FileTokens.Of(r.Outcome.Status)),
+        new("status", Own, Text, "", "passed, failed, over_budget, error, cancelled, timed_out, unmeasured, regressed, aborted_predicted_over_budget or aborted_predicted_over_baseline.", r => FileTokens.Of(r.Outcome.Status)),
         new("budget", Own, Text, "", "Budget that applied, e.g. MaxKilowattHours=1E-05; empty when none.", r => r.Outcome.Budget),
         new("energy_source", Own, Text, "", "Per component: measured, estimated, replayed or none, -partial when readings were dropped.", r => DescribeSources(r.Measurement)),
         new("probes", Own, Text, "", "Probes used.", r => ListProbes(r)),

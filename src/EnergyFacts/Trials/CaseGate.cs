@@ -48,10 +48,9 @@ internal static class CaseGate
             }
         }
 
-        var host = last.Host;
         return new CaseMeasurement(
             KeyOf(trial),
-            new MachineDescription(host.CpuModel, string.IsNullOrEmpty(host.GpuModel) ? null : host.GpuModel, host.CpuCount, host.Os),
+            MachineOf(last.Host),
             ResultColumns.Get("probes").FormatValue(last),
             figures);
     }
@@ -61,6 +60,13 @@ internal static class CaseGate
     {
         ArgumentNullException.ThrowIfNull(trial);
         return new ExperimentKey(trial.Method, trial.Model, trial.Batch, trial.Epochs, trial.Dataset, trial.RequestedDevice, trial.Seed);
+    }
+
+    /// <summary>The machine as a baseline records it: CPU model, GPU model, logical CPUs, OS.</summary>
+    public static MachineDescription MachineOf(HostInfo host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return new MachineDescription(host.CpuModel, string.IsNullOrEmpty(host.GpuModel) ? null : host.GpuModel, host.CpuCount, host.Os);
     }
 
     /// <summary>The gate's verdict on the case, against the run's baseline.</summary>

@@ -352,4 +352,30 @@ public sealed class TrialGateTests : IDisposable
             }),
             Guid.NewGuid()));
     }
+
+    [Fact]
+    public void The_early_stop_finds_the_case_baseline_median_energy_only_in_a_baseline_of_this_machine()
+    {
+        WriteBaseline(); // 5 trials at 100, 101, 99, 100.5, 99.5 W for 10 s
+        using var run = NewRun();
+
+        var energy = BaselineEnergy.Of(run, Case(1, 5));
+
+        Assert.NotNull(energy);
+        Assert.Equal(1000, energy.MedianJoules, 6);
+        Assert.Equal(5, energy.Trials);
+        Assert.Equal(BaselinePath, energy.File);
+        Assert.Null(BaselineEnergy.Of(run, Case(1, 5) with { Model = "other" }));
+
+        // The same baseline, claimed by another machine: nothing to stop against, unless mismatches are allowed.
+        File.WriteAllText(BaselinePath, File.ReadAllText(BaselinePath).Replace("\"logicalCpus\": ", "\"logicalCpus\": 1000", StringComparison.Ordinal));
+        using var elsewhere = NewRun();
+        Assert.Null(BaselineEnergy.Of(elsewhere, Case(1, 5)));
+        using var allowed = NewRun(("baseline-allow-mismatch", "true"));
+        Assert.NotNull(BaselineEnergy.Of(allowed, Case(1, 5)));
+
+        using var noGate = NewRun(("baseline", BaselinePath + ".missing"));
+        Assert.Null(BaselineEnergy.Of(noGate, Case(1, 5)));
+    }
 }
+

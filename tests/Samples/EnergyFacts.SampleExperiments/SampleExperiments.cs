@@ -155,6 +155,23 @@ public sealed class Forecasts
     }
 }
 
+public sealed class BaselineForecasts
+{
+    // Ten epochs of SAMPLE_EPOCH_MS milliseconds each (default 20) at the probe's power, no budget: against a baseline
+    // of short epochs, long ones are forecast far above it and stopped.
+    [EnergyExperiment("forecast-baseline", 1, 10)]
+    public void Epochs(ExperimentContext context)
+    {
+        var milliseconds = int.Parse(Environment.GetEnvironmentVariable("SAMPLE_EPOCH_MS") ?? "20", System.Globalization.CultureInfo.InvariantCulture);
+        for (var epoch = 1; epoch <= context.Epochs; epoch++)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            Thread.Sleep(milliseconds);
+            context.ReportEpoch(epoch, trainLoss: 1.0 / epoch);
+        }
+    }
+}
+
 public sealed class Pinpoint
 {
     // Five trials reporting a score per trial from SAMPLE_SCORES (comma list, trial 1 first; the last value repeats for
