@@ -140,6 +140,9 @@ internal static class ResultColumns
         : (verdict.Comparison is { } c
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Gates.GateVerdictNames.Name(verdict.Kind)} {verdict.Figure} ratio={c.Estimate:0.000} [{c.Lower:0.000}, {c.Upper:0.000}] threshold={verdict.Threshold}")
             : $"{Gates.GateVerdictNames.Name(verdict.Kind)} {verdict.Figure}")
+          + (verdict.Accuracy is { AccuracyGain: { } gain } && verdict.AccuracyRequirement is { } required
+              ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {required.Figure} gain={gain.Estimate:G4} [{gain.Lower:G4}, {gain.Upper:G4}] min={required.MinimumGain:G4}")
+              : string.Empty)
           + (verdict.ExtraTrials > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" extra_trials={verdict.ExtraTrials}") : string.Empty);
 
     private static double MeanPower(ResultRow row, PowerComponent component) =>

@@ -377,5 +377,98 @@ public sealed class TrialGateTests : IDisposable
         using var noGate = NewRun(("baseline", BaselinePath + ".missing"));
         Assert.Null(BaselineEnergy.Of(noGate, Case(1, 5)));
     }
+
+    // Five trials at the given watts, each with a last epoch of the given top-1.
+    private static TrialResult RunCaseWithTop1(EnergyRun run, double[] watts, double[] top1)
+    {
+        TrialResult? last = null;
+        for (var i = 0; i < watts.Length; i++)
+        {
+            var epoch = new EpochRecord(1, 0.5, 0.6, top1[i], null, 0.1, 1000, TimeSpan.FromSeconds(10));
+            last = TrialPipeline.Finish(
+                run, Case(i + 1, watts.Length), new TrialBody(ExperimentStatus.Passed, null, "cpu", 1000, [epoch]),
+                ResultSamples.Measurement(cpuWatts: watts[i], ramWatts: 0, seconds: 10), new Lines());
+        }
+
+        return last!;
+    }
+
+    private static readonly double[] BaselineTop1 = [0.80, 0.81, 0.79, 0.805, 0.795];
+
+    private void WriteBaselineWithTop1()
+    {
+        using var run = NewRun(("update-baseline", "true"));
+        RunCaseWithTop1(run, Watts, BaselineTop1);
+        Assert.Equal(BaselinePath, run.WriteBaselineIfAsked());
+    }
+
+    [Fact]
+    public void The_baseline_carries_the_top1_trials_the_energy_accuracy_gate_compares_with()
+    {
+        WriteBaselineWithTop1();
+
+        var baseline = BaselineFile.Read(BaselinePath).Baseline!;
+        var top1 = baseline.Cases.Single().Find(GatedFigure.Metric("top1"));
+
+        Assert.NotNull(top1);
+        Assert.True(top1.HigherIsBetter);
+        Assert.Equal(BaselineTop1, top1.Values);
+    }
+
+    [Fact]
+    public void An_energy_regression_paid_for_by_enough_accuracy_gain_is_accepted_and_says_both()
+    {
+        WriteBaselineWithTop1();
+        using var run = NewRun(("accuracy-gain", "top1=0.02"));
+
+        // 20 % more energy, top-1 up by about 0.05.
+        var result = RunCaseWithTop1(run, [.. Watts.Select(w => w * 1.2)], [0.85, 0.86, 0.84, 0.855, 0.845]);
+
+        Assert.Null(result.GateFailure);
+        Assert.Equal(ExperimentStatus.Passed, result.Row.Outcome.Status);
+        var gate = result.Row.Gate!;
+        Assert.Equal(GateVerdictKind.Accepted, gate.Kind);
+        Assert.False(gate.Fails);
+        Assert.Contains("ratio 1.200", gate.Message, StringComparison.Ordinal); // the energy side
+        Assert.Contains("Accepted by the energy–accuracy gate: metric:top1 gained 0.05", gate.Message, StringComparison.Ordinal);
+        Assert.Contains("at least 0.02 fraction asked", gate.Message, StringComparison.Ordinal);
+        Assert.StartsWith("accepted energy ratio=1.200", ResultColumns.Get("gate").FormatValue(result.Row), StringComparison.Ordinal);
+        Assert.Contains("metric:top1 gain=0.05", ResultColumns.Get("gate").FormatValue(result.Row), StringComparison.Ordinal);
+        var jsonl = File.ReadAllText(Path.Combine(folder, "results", "experiments.jsonl"));
+        Assert.Contains("\"verdict\":\"accepted\"", jsonl, StringComparison.Ordinal);
+        Assert.Contains("\"accuracy\":{\"figure\":\"metric:top1\",\"minimum_gain\":0.02,\"accepted\":true", jsonl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_energy_regression_with_too_little_accuracy_gain_still_fails_saying_both()
+    {
+        WriteBaselineWithTop1();
+        using var run = NewRun(("accuracy-gain", "top1=0.02"));
+
+        var result = RunCaseWithTop1(run, [.. Watts.Select(w => w * 1.2)], [0.81, 0.82, 0.80, 0.815, 0.805]);
+
+        Assert.Equal(ExperimentStatus.Regressed, result.Row.Outcome.Status);
+        Assert.Equal(GateVerdictKind.Regressed, result.Row.Gate!.Kind);
+        Assert.Contains("ratio 1.200", result.GateFailure, StringComparison.Ordinal);
+        Assert.Contains("The energy–accuracy gate does not accept it: metric:top1 gained 0.01", result.GateFailure, StringComparison.Ordinal);
+        Assert.Contains("at least 0.02 fraction asked", result.GateFailure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_accuracy_values_an_energy_regression_is_not_accepted_and_an_unchanged_energy_is_not_touched()
+    {
+        WriteBaseline(); // no top-1 in the baseline or the run
+        using (var run = NewRun(("accuracy-gain", "top1=0.02")))
+        {
+            var result = RunCase(run, Watts, scale: 1.2);
+            Assert.Equal(ExperimentStatus.Regressed, result.Row.Outcome.Status);
+            Assert.Contains("this run reported no 'metric:top1' values", result.GateFailure, StringComparison.Ordinal);
+        }
+
+        using var unchanged = NewRun(("accuracy-gain", "top1=0.02"));
+        var same = RunCase(unchanged, [100.5, 99, 100, 101, 99.5]);
+        Assert.Null(same.Row.Gate!.AccuracyRequirement);
+        Assert.DoesNotContain("energy–accuracy", same.Row.Gate.Message, StringComparison.Ordinal);
+    }
 }
 

@@ -311,6 +311,23 @@ internal static class ExperimentsJsonl
         }
 
         json.WriteEndArray();
+        if (gate.AccuracyRequirement is { } required)
+        {
+            json.WriteStartObject("accuracy");
+            json.WriteString("figure", required.Figure.ToString());
+            WriteValue(json, "minimum_gain", required.MinimumGain);
+            json.WriteBoolean("accepted", gate.Accuracy?.Accepted ?? false);
+            if (gate.Accuracy?.AccuracyGain is { } gain)
+            {
+                WriteValue(json, "gain", gain.Estimate);
+                WriteValue(json, "gain_low", gain.Lower);
+                WriteValue(json, "gain_high", gain.Upper);
+                WriteValue(json, "achieved_confidence", gain.AchievedConfidence);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteString("message", gate.Message);
         json.WriteEndObject();
     }
