@@ -60,13 +60,7 @@ internal static class TrialPipeline
                 row = row with { Statistics = TrialStatistics.Of(caseRows.Select(r => r.ToObservation())) };
             }
 
-            (row, gateFailure) = Gate(run, trial, caseRows, row);
-
-            // Pinpoint-style follow-up: an inconclusive verdict on trials that all passed asks for one more trial, up to
-            // --energy-max-extra-trials; anything else (a decided verdict, a failed, cancelled or timed-out trial) ends the case.
-            extraTrialWanted = gateFailure is null && row.Gate is { } verdict
-                && row.Outcome.Status == ExperimentStatus.Passed
-                && RegressionGate.ExtraTrialsWanted(verdict, run.Settings.Gates, trial.ExtraTrial) > 0;
+            (row, gateFailure, extraTrialWanted) = Gate(run, trial, caseRows, row);
             run.RecordExtraTrialWanted(trial.CaseId, extraTrialWanted);
         }
 
@@ -194,11 +188,11 @@ internal static class TrialPipeline
 
     // The decide step of the regression gate, on the case's last trial. A case that did not pass every trial is not
     // judged (it already fails) and never enters a baseline; a baseline that cannot be read fails the case, keeping its row.
-    private static (ResultRow Row, string? Failure) Gate(EnergyRun run, TrialCase trial, List<ResultRow> caseRows, ResultRow row)
+    private static (ResultRow Row, string? Failure, bool ExtraTrialWanted) Gate(EnergyRun run, TrialCase trial, List<ResultRow> caseRows, ResultRow row)
     {
         if (!run.Settings.Gates.IsEnabled)
         {
-            return (row, null);
+            return (row, null, false);
         }
 
         if (caseRows.Any(r => r.Outcome.Status != ExperimentStatus.Passed))
@@ -206,7 +200,7 @@ internal static class TrialPipeline
             // An extra trial that failed, was cancelled or timed out takes the case out of the baseline it entered
             // with its planned trials: a case that did not pass every trial never enters a baseline.
             run.ForgetForBaseline(CaseGate.KeyOf(trial));
-            return (row, null);
+            return (row, null, false);
         }
 
         CaseMeasurement current;
@@ -221,13 +215,27 @@ internal static class TrialPipeline
 #pragma warning restore CA1031
         {
             var message = $"The regression gate could not judge {trial.DisplayName}: {e.Message}";
-            return (row with { Outcome = row.Outcome with { Status = ExperimentStatus.Error, Message = message } }, message);
+            return (row with { Outcome = row.Outcome with { Status = ExperimentStatus.Error, Message = message } }, message, false);
         }
 
         run.RecordForBaseline(current);
+
+        // Pinpoint-style follow-up: an inconclusive verdict on trials that all passed asks for one more trial, up to
+        // --energy-max-extra-trials, and fails (with --energy-fail-inconclusive) only when no extra trial is left.
+        var gates = run.Settings.Gates;
+        var extraTrialWanted = RegressionGate.ExtraTrialsWanted(verdict, gates, trial.ExtraTrial) > 0;
+        if (extraTrialWanted && verdict.Fails)
+        {
+            verdict = verdict with
+            {
+                Fails = false,
+                Reason = verdict.Reason + string.Create(CultureInfo.InvariantCulture, $" Not failed yet: extra trial {trial.ExtraTrial + 1} of at most {gates.MaxExtraTrials} follows."),
+            };
+        }
+
         var outcome = verdict.Fails
             ? row.Outcome with { Status = ExperimentStatus.Regressed, Message = verdict.Message }
             : row.Outcome;
-        return (row with { Gate = verdict, Outcome = outcome }, verdict.Fails ? verdict.Message : null);
+        return (row with { Gate = verdict, Outcome = outcome }, verdict.Fails ? verdict.Message : null, extraTrialWanted);
     }
 }

@@ -299,6 +299,7 @@ public sealed class TrialGateTests : IDisposable
         var random = new Random(20261203);
         double Noisy(double scale) => 100 * scale * (1 + ((random.NextDouble() * 2) - 1) * 0.08);
         var outcomes = new Dictionary<double, List<GateVerdictKind>> { [1.0] = [], [1.15] = [] };
+        var plannedOnly = new Dictionary<double, List<GateVerdictKind>> { [1.0] = [], [1.15] = [] };
         var extraRuns = 0;
         for (var simulation = 0; simulation < 20; simulation++)
         {
@@ -313,6 +314,7 @@ public sealed class TrialGateTests : IDisposable
 
                 using var run = NewRunAt(baseline, ("max-extra-trials", "10"));
                 var last = RunCase(run, [.. Enumerable.Range(0, 5).Select(_ => Noisy(scale))]);
+                plannedOnly[scale].Add(last.Row.Gate!.Kind);
                 for (var extra = 1; run.TakeExtraTrialWanted("case-1"); extra++)
                 {
                     last = Finish(run, ExtraCase(5, extra), Noisy(scale));
@@ -323,6 +325,10 @@ public sealed class TrialGateTests : IDisposable
             }
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"15 % regressed after the planned 5 trials: {plannedOnly[1.15].Count(k => k == GateVerdictKind.Regressed)}/20, after extra trials: {outcomes[1.15].Count(k => k == GateVerdictKind.Regressed)}/20; "
+            + $"unchanged ended regressed: {outcomes[1.0].Count(k => k == GateVerdictKind.Regressed)}/20; extra trials run: {extraRuns}");
+        Assert.True(outcomes[1.15].Count(k => k == GateVerdictKind.Regressed) > plannedOnly[1.15].Count(k => k == GateVerdictKind.Regressed), "extra trials decided no more cases than the planned trials alone");
         Assert.DoesNotContain(GateVerdictKind.Regressed, outcomes[1.0]);
         Assert.True(outcomes[1.15].Count(k => k == GateVerdictKind.Regressed) >= 15, string.Join(", ", outcomes[1.15]));
         Assert.True(extraRuns > 0);
@@ -469,6 +475,27 @@ public sealed class TrialGateTests : IDisposable
         var same = RunCase(unchanged, [100.5, 99, 100, 101, 99.5]);
         Assert.Null(same.Row.Gate!.AccuracyRequirement);
         Assert.DoesNotContain("energy–accuracy", same.Row.Gate.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_fail_inconclusive_the_case_fails_only_when_its_extra_trials_are_spent_and_it_is_still_inconclusive()
+    {
+        WriteBaseline();
+        using var run = NewRun(("max-extra-trials", "1"), ("fail-inconclusive", "true"));
+
+        var planned = RunCase(run, NoisyRegression);
+        Assert.Equal(GateVerdictKind.Inconclusive, planned.Row.Gate!.Kind);
+        Assert.Null(planned.GateFailure); // not yet: an extra trial follows
+        Assert.Equal(ExperimentStatus.Passed, planned.Row.Outcome.Status);
+        Assert.Contains("Not failed yet: extra trial 1 of at most 1 follows.", planned.Row.Gate.Message, StringComparison.Ordinal);
+        Assert.True(run.TakeExtraTrialWanted("case-1"));
+
+        var extra = Finish(run, ExtraCase(5, 1), 100);
+
+        Assert.Equal(GateVerdictKind.Inconclusive, extra.Row.Gate!.Kind);
+        Assert.False(extra.ExtraTrialWanted);
+        Assert.Equal(ExperimentStatus.Regressed, extra.Row.Outcome.Status);
+        Assert.Contains("--energy-fail-inconclusive makes it a failure", extra.GateFailure, StringComparison.Ordinal);
     }
 }
 
