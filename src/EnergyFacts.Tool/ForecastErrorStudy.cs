@@ -142,7 +142,7 @@ internal sealed record ForecastErrorCell(string Model, double Fraction, IReadOnl
 {
     public double? Mean => Errors.Count == 0 ? null : Errors.Average();
 
-    public double? Median => Errors.Count == 0 ? null : MedianOf(Errors);
+    public double? Median => Errors.Count == 0 ? null : (double)Pragmastat.Estimators.MedianEstimator.Instance.Estimate(new Pragmastat.Sample([.. Errors]));
 
     public double? Max => Errors.Count == 0 ? null : Errors.Max();
 
@@ -171,12 +171,5 @@ internal sealed record ForecastErrorCell(string Model, double Fraction, IReadOnl
         }
 
         return cells;
-    }
-
-    private static double MedianOf(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToList();
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

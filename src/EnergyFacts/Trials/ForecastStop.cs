@@ -38,10 +38,8 @@ internal sealed record BaselineEnergy(double MedianJoules, int Trials, FigureSou
             return null;
         }
 
-        var sorted = energy.Values.Order().ToList();
-        var middle = sorted.Count / 2;
-        var median = sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        return median > 0 ? new BaselineEnergy(median, sorted.Count, energy.Source, gates.RegressionThreshold, read.Path) : null;
+        var median = energy.Median;
+        return median > 0 ? new BaselineEnergy(median, energy.Values.Count, energy.Source, gates.RegressionThreshold, read.Path) : null;
     }
 }
 

@@ -27,30 +27,7 @@ public sealed class TrialGateTests : IDisposable
         public void WriteLine(string line) => All.Add(line);
     }
 
-    private EnergyRun NewRun(params (string Key, string Value)[] settings)
-    {
-        var commandLine = new Dictionary<string, string>
-        {
-            ["energy-probes"] = "constant:cpu=100,gpu=0,ram=0",
-            ["energy-lock-file"] = "experiments.lock",
-            ["energy-results"] = "results",
-            ["energy-baseline"] = BaselinePath,
-        };
-        foreach (var (key, value) in settings)
-        {
-            commandLine["energy-" + key] = value;
-        }
-
-        return new(new RunConfiguration(
-            SettingsResolver.Resolve(new SettingsSources
-            {
-                WorkingDirectory = folder,
-                ApplicationDirectory = folder,
-                DefaultProjectName = "GateTests",
-                CommandLine = commandLine,
-            }),
-            Guid.NewGuid()));
-    }
+    private EnergyRun NewRun(params (string Key, string Value)[] settings) => NewRunAt(BaselinePath, "results", settings);
 
     private static TrialCase Case(int trial, int trials) =>
         new("case-1", "Train [mlp | batch=8 | epochs=1]", "mlp", "fashion-mnist", 1, 8, trial, trials, null, null) { Method = "Samples.Training.Train", RequestedDevice = "cpu" };
@@ -306,13 +283,13 @@ public sealed class TrialGateTests : IDisposable
             foreach (var scale in outcomes.Keys)
             {
                 var baseline = Path.Combine(folder, $"baseline-{simulation}-{scale}.json");
-                using (var write = NewRunAt(baseline, ("update-baseline", "true")))
+                using (var write = NewRunAt(baseline, Path.GetFileNameWithoutExtension(baseline), ("update-baseline", "true")))
                 {
                     RunCase(write, [.. Enumerable.Range(0, 5).Select(_ => Noisy(1))]);
                     write.WriteBaselineIfAsked();
                 }
 
-                using var run = NewRunAt(baseline, ("max-extra-trials", "10"));
+                using var run = NewRunAt(baseline, Path.GetFileNameWithoutExtension(baseline), ("max-extra-trials", "10"));
                 var last = RunCase(run, [.. Enumerable.Range(0, 5).Select(_ => Noisy(scale))]);
                 plannedOnly[scale].Add(last.Row.Gate!.Kind);
                 for (var extra = 1; run.TakeExtraTrialWanted("case-1"); extra++)
@@ -334,13 +311,14 @@ public sealed class TrialGateTests : IDisposable
         Assert.True(extraRuns > 0);
     }
 
-    private EnergyRun NewRunAt(string baseline, params (string Key, string Value)[] settings)
+    // A run against the baseline file given, writing into the results folder given (under the test's folder).
+    private EnergyRun NewRunAt(string baseline, string results, params (string Key, string Value)[] settings)
     {
         var commandLine = new Dictionary<string, string>
         {
             ["energy-probes"] = "constant:cpu=100,gpu=0,ram=0",
             ["energy-lock-file"] = "experiments.lock",
-            ["energy-results"] = Path.GetFileNameWithoutExtension(baseline),
+            ["energy-results"] = results,
             ["energy-baseline"] = baseline,
         };
         foreach (var (key, value) in settings)
