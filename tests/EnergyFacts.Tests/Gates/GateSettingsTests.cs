@@ -108,5 +108,37 @@ public sealed class GateSettingsTests
         Assert.Equal("EnergyFactsAccuracyGain", SettingsRegistry.AccuracyGain.MsBuildProperty);
         Assert.Equal("accuracyGain", SettingsRegistry.AccuracyGain.JsonName);
     }
+
+    [Fact]
+    public void The_accuracy_gain_comes_from_testconfig_json_and_the_msbuild_property_too_and_a_bad_one_names_file_and_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("energyfacts-accuracy-gain-").FullName;
+        try
+        {
+            var config = Path.Combine(folder, "testconfig.json");
+            File.WriteAllText(config, "{\n  \"energyFacts\": {\n    \"accuracyGain\": \"top1=0.03\"\n  }\n}\n");
+            var (values, problems) = TestConfigFile.Read(config, folder);
+            Assert.Empty(problems);
+            var msBuild = new Dictionary<string, RawSetting>
+            {
+                ["accuracy-gain"] = new("metric:mIoU=0.02", new SettingOrigin(SettingSourceKind.MsBuild, "MSBuild property EnergyFactsAccuracyGain"), folder),
+            };
+
+            var fromConfig = SettingsResolver.Resolve(Sources() with { TestConfig = values, MsBuild = msBuild });
+            Assert.Equal(new AccuracyGainRequirement(GatedFigure.Metric("top1"), 0.03), fromConfig.Gates.AccuracyGain); // testconfig.json beats MSBuild
+            var fromMsBuild = SettingsResolver.Resolve(Sources() with { MsBuild = msBuild });
+            Assert.Equal(new AccuracyGainRequirement(GatedFigure.Metric("mIoU"), 0.02), fromMsBuild.Gates.AccuracyGain);
+
+            File.WriteAllText(config, "{\n  \"energyFacts\": {\n    \"accuracyGain\": \"top1=-1\"\n  }\n}\n");
+            var bad = TestConfigFile.Read(config, folder).Values;
+            var error = Assert.Throws<EnergyFactsConfigurationException>(() => SettingsResolver.Resolve(Sources() with { TestConfig = bad }));
+            Assert.Contains(config + ":3", error.Message, StringComparison.Ordinal);
+            Assert.Contains("the gain '-1' is not a number more than 0", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
 
