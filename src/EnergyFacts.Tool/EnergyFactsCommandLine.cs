@@ -12,7 +12,7 @@ internal static class EnergyFactsCommandLine
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var root = new RootCommand($"EnergyFacts: import CodeCarbon output, report, compare, merge and advise on EnergyFacts results folders, and green-AI metrics for given numbers. {ExitCodes.Legend}")
+        var root = new RootCommand($"EnergyFacts: import CodeCarbon output, report, compare, merge, advise on and measure the forecast error of EnergyFacts results folders, and green-AI metrics for given numbers. {ExitCodes.Legend}")
         {
             MetricsCommands.Create(output, error),
             ImportCommand.Create(output, error),
@@ -20,6 +20,7 @@ internal static class EnergyFactsCommandLine
             AdviseCommand.Create(output, error),
             CompareCommand.Create(output, error),
             MergeCommand.Create(output, error),
+            ForecastErrorCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

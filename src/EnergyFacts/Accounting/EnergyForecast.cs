@@ -18,6 +18,12 @@ internal enum ForecastModel
 internal sealed record EnergyForecast(int AfterEpoch, int Epochs, ForecastModel Model, Joules PredictedTotal)
 {
     /// <summary>
+    /// Energy measured from the start of the run to the end of epoch <see cref="AfterEpoch"/> (PUE included): what the
+    /// forecast was made from, so either model can be recomputed from the recorded forecasts (<c>energyfacts forecast-error</c>).
+    /// </summary>
+    public Joules? SpentSoFar { get; init; }
+
+    /// <summary>
     /// Forecasts from the cumulative energy at the end of each epoch so far. With one epoch the linear model is the
     /// only one; from two epochs on, the first epoch is kept apart, since a run's first epoch regularly costs more
     /// (JIT compilation, native loading, cold caches and allocator growth) and would inflate a linear extrapolation.
@@ -36,11 +42,11 @@ internal sealed record EnergyForecast(int AfterEpoch, int Epochs, ForecastModel 
         var spent = cumulativeAtEpochEnd[^1].Value;
         if (done == 1)
         {
-            return new EnergyForecast(1, epochs, ForecastModel.LinearPerEpoch, new Joules(spent * epochs));
+            return new EnergyForecast(1, epochs, ForecastModel.LinearPerEpoch, new Joules(spent * epochs)) { SpentSoFar = new Joules(spent) };
         }
 
         var first = cumulativeAtEpochEnd[0].Value;
         var laterMean = (spent - first) / (done - 1);
-        return new EnergyForecast(done, epochs, ForecastModel.FirstEpochApart, new Joules(spent + (laterMean * (epochs - done))));
+        return new EnergyForecast(done, epochs, ForecastModel.FirstEpochApart, new Joules(spent + (laterMean * (epochs - done)))) { SpentSoFar = new Joules(spent) };
     }
 }

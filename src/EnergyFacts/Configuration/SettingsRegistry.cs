@@ -376,12 +376,21 @@ internal static class SettingsRegistry
         raw => Gates.GateConfidence.TryParse(raw.Text, out var problem) ?? throw new SettingValueException(problem!),
         v => v.Level.ToString("R", CultureInfo.InvariantCulture));
 
+    public static SettingDefinition<string> AccuracyGain { get; } = new(
+        "accuracy-gain",
+        "Energy–accuracy gate: an energy regression beyond the threshold is accepted only when the accuracy figure gained at least this much (the lower bound of its Hodges–Lehmann shift against the baseline).",
+        string.Empty,
+        "none (off)",
+        Gates.AccuracyGainRequirement.Allowed,
+        unit: null,
+        raw => Gates.AccuracyGainRequirement.TryParse(raw.Text, out var problem)?.ToString() ?? throw new SettingValueException(problem!));
+
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
         Results, Probes, Interval, Country, Cloud, CarbonIntensity, Pue, Project, Idle, LockFile, LockTimeout, TrialTimeout, CancelGrace, Shard, CoolDown, ApcAlpha, ApcBeta, ApcUnit, Performance, Price, TtcapcTarget, ReferenceEnergy, FmsBeta, Region,
         PowercapRoot, NvmlLibrary, Gpus, TdpWatts, CpuModel, LibTorchDirectory, DataDirectory, IntraOpThreads, InterOpThreads,
-        Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence,
+        Baseline, UpdateBaseline, BaselineAllowMismatch, RegressionThreshold, FailInconclusive, RequireBaseline, MaxExtraTrials, GateFigure, GateConfidence, AccuracyGain,
     ];
 
     /// <summary>Settings whose values EnergyFacts hands to the probes (<see cref="ProbeSettings"/>), by their variable names.</summary>
@@ -408,6 +417,7 @@ internal static class SettingsRegistry
             MaxExtraTrials = resolved(MaxExtraTrials) as int? ?? 0,
             Figure = resolved(GateFigure) as Gates.GatedFigure ?? Gates.GatedFigure.Energy,
             Confidence = resolved(GateConfidence) as Gates.GateConfidence? ?? Gates.GateConfidence.Default,
+            AccuracyGain = resolved(AccuracyGain) is string gain ? Gates.AccuracyGainRequirement.TryParse(gain, out _) : null,
         };
     }
 

@@ -60,7 +60,47 @@ internal sealed class EnergyTestCase : XunitTestCase
             tests.Add(new EnergyTest(this, context, name, tests.Count, takesContext ? [context] : []));
         }
 
-        return new(tests);
+        return new(new ExperimentTrials(tests, extra => ExtraTrial(extra, tests.Count + extra - 1, takesContext)));
+    }
+
+    // The k-th extra trial, when the regression gate's verdict on the trial before it was inconclusive and
+    // --energy-max-extra-trials allows one more; null ends the case. Asked only after the trial before it finished.
+    private EnergyTest? ExtraTrial(int extra, int index, bool takesContext)
+    {
+        if (Session?.RunOrNull is not { } run || extra > run.Settings.Gates.MaxExtraTrials || !run.TakeExtraTrialWanted(UniqueID))
+        {
+            return null;
+        }
+
+        var trial = Definition.Trials + extra;
+        var context = new ExperimentContext(Definition, trial, TestCaseDisplayName, UniqueID, Session, TestMethod.Method) { ExtraTrial = extra };
+        var name = string.Create(CultureInfo.InvariantCulture, $"{TestCaseDisplayName} (extra trial {extra}/{run.Settings.Gates.MaxExtraTrials}: trial {trial})");
+        return new EnergyTest(this, context, name, index, takesContext ? [context] : []);
+    }
+
+    /// <summary>
+    /// A case's tests: the warm-ups and planned trials, then extra trials made one at a time while the gate asks for
+    /// them. xUnit runs a case's tests in enumeration order and asks for the next only after the last one finished, so
+    /// each extra trial is decided on the verdict of the trial before it. <see cref="Count"/> is the planned tests.
+    /// </summary>
+    private sealed class ExperimentTrials(IReadOnlyList<IXunitTest> planned, Func<int, IXunitTest?> extraTrial) : IReadOnlyCollection<IXunitTest>
+    {
+        public int Count => planned.Count;
+
+        public IEnumerator<IXunitTest> GetEnumerator()
+        {
+            foreach (var test in planned)
+            {
+                yield return test;
+            }
+
+            for (var extra = 1; extraTrial(extra) is { } test; extra++)
+            {
+                yield return test;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     protected override void Serialize(IXunitSerializationInfo info)

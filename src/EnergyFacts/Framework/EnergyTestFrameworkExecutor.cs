@@ -65,6 +65,9 @@ internal sealed class ExperimentSession : IDisposable
     /// <summary>The run; throws the session's configuration error for every experiment when there is one.</summary>
     public EnergyRun Run => run ?? throw new EnergyFactsConfigurationException(error!.Message, error);
 
+    /// <summary>The run, or <see langword="null"/> when the session's configuration is invalid.</summary>
+    public EnergyRun? RunOrNull => run;
+
     /// <summary>The shard this session runs, when one was asked for and the configuration is valid.</summary>
     public ExperimentShard? Shard => run?.Settings.Shard;
 

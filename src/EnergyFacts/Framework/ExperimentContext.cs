@@ -32,16 +32,11 @@ public sealed class ExperimentContext
     private IDisposable? warmupPass;
     private readonly List<Joules> energyAtEpochEnd = [];
     private readonly List<Accounting.EnergyForecast> forecasts = [];
+    private Lazy<BaselineEnergy?>? baselineEnergy;
     private int preparationState; // 0 not begun, 1 open, 2 ended
     private int phasesBegun;
     private int? intraOpThreads;
     private int? interOpThreads;
-
-    /// <summary>
-    /// How far a forecast must exceed the energy budget before the trial is stopped: 25 % above it (from epoch 2;
-    /// after epoch 1 alone, twice the budget, since a first epoch often costs more than the rest).
-    /// </summary>
-    internal const double AbortMargin = 0.25;
 
     internal ExperimentContext(
         ExperimentDefinition definition, int trial, string caseDisplayName, string caseId, ExperimentSession? session = null, MethodInfo? method = null)
@@ -113,6 +108,9 @@ public sealed class ExperimentContext
 
     /// <summary>1-based number of this warm-up run, or 0 for a measured trial.</summary>
     internal int WarmupRun { get; init; }
+
+    /// <summary>k for the k-th extra trial the regression gate asked for (trial <see cref="Trials"/> + k), or 0.</summary>
+    internal int ExtraTrial { get; init; }
 
     /// <summary>Records the device the experiment actually used, e.g. <c>cpu</c> or <c>cuda:0</c>.</summary>
     public void UseDevice(string device)
@@ -268,19 +266,17 @@ public sealed class ExperimentContext
             forecasts.Add(forecast);
         }
 
-        if (epoch >= Epochs || trialCase?.Budget?.MaxEnergy is not { } maxEnergy)
+        if (trialCase is null)
         {
             return;
         }
 
-        var allowed = maxEnergy.ToJoules();
-        var margin = forecast.AfterEpoch == 1 ? 1.0 : AbortMargin;
-        if (forecast.PredictedTotal.Value > allowed.Value * (1 + margin))
+        // The baseline's energy for this case, looked up once per trial (null: nothing to stop against).
+        baselineEnergy ??= new Lazy<BaselineEnergy?>(() => BaselineEnergy.Of(session.Run, trialCase));
+        if (ForecastStop.Decide(forecast, trialCase.Budget?.MaxEnergy, baselineEnergy.Value) is { } stop)
         {
-            var reason = FormattableString.Invariant(
-                $"after epoch {forecast.AfterEpoch}/{Epochs} the run is forecast at {forecast.PredictedTotal.Value:G4} J ({forecast.Model}), above its budget of {allowed.Value:G4} J ({maxEnergy.Value:G4} kWh, PUE included) by more than {margin:P0}");
-            TestOutput.Instance.WriteLine("[energy] stopping: " + reason);
-            watchdog?.Abort(ExperimentStatus.PredictedOverBudget, reason);
+            TestOutput.Instance.WriteLine("[energy] stopping: " + stop.Reason);
+            watchdog?.Abort(stop.Status, stop.Reason);
         }
     }
 
@@ -359,7 +355,7 @@ public sealed class ExperimentContext
 
         var run = (session ?? throw new InvalidOperationException("This experiment case was not given a run by the EnergyFacts executor.")).Run;
         var budget = method is null ? null : EnergyBudget.For(method);
-        trialCase = new TrialCase(CaseId, CaseDisplayName, Model, Dataset, Epochs, Batch, Trial, Trials, Definition.Seed, budget) { RequestedDevice = Device, Method = method is null ? CaseDisplayName : $"{method.DeclaringType?.FullName}.{method.Name}" };
+        trialCase = new TrialCase(CaseId, CaseDisplayName, Model, Dataset, Epochs, Batch, Trial, Trials, Definition.Seed, budget) { RequestedDevice = Device, Method = method is null ? CaseDisplayName : $"{method.DeclaringType?.FullName}.{method.Name}", ExtraTrial = ExtraTrial };
         var runCancellation = TestContext.Current.CancellationToken;
         if (run.Settings.CoolDown > TimeSpan.Zero && (Trial > 1 || Definition.Warmup > 0))
         {
@@ -450,7 +446,7 @@ public sealed class ExperimentContext
 
         var measurement = open.Close();
         var body = BodyOutcome() with { Preparation = open.Preparation };
-        if (body.Status == ExperimentStatus.PredictedOverBudget && watchdog?.EndingReason is { } stopped)
+        if (body.Status is ExperimentStatus.PredictedOverBudget or ExperimentStatus.PredictedOverBaseline && watchdog?.EndingReason is { } stopped)
         {
             var spent = measurement.TotalEnergy * session!.Run.Settings.Pue;
             var predicted = body.Forecasts[^1].PredictedTotal;
@@ -470,6 +466,11 @@ public sealed class ExperimentContext
         if (result.Row.Outcome.Status == ExperimentStatus.PredictedOverBudget)
         {
             throw new EnergyBudgetExceededException(result.Row.Outcome.Message ?? "Stopped early: forecast over budget.");
+        }
+
+        if (result.Row.Outcome.Status == ExperimentStatus.PredictedOverBaseline)
+        {
+            throw new Xunit.Sdk.XunitException(result.Row.Outcome.Message ?? "Stopped early: forecast over the baseline.");
         }
 
         if (result.DeviceFailure is not null)

@@ -47,6 +47,15 @@ internal sealed record CaseVerdict
     /// <summary>Differences between baseline and current that make them not comparable as such (machine, source, unit).</summary>
     public IReadOnlyList<string> Mismatches { get; init; } = [];
 
+    /// <summary>The energy–accuracy gate's decision on an energy regression, when <c>--energy-accuracy-gain</c> is set.</summary>
+    public EnergyAccuracyVerdict? Accuracy { get; init; }
+
+    /// <summary>What the energy–accuracy gate asked for (figure and minimum gain), when it judged this verdict.</summary>
+    public AccuracyGainRequirement? AccuracyRequirement { get; init; }
+
+    /// <summary>Extra trials run for this case after an inconclusive verdict (<c>--energy-max-extra-trials</c>), up to this verdict.</summary>
+    public int ExtraTrials { get; init; }
+
     /// <summary>Why the verdict is what it is, in words (the last part of <see cref="Message"/>).</summary>
     public required string Reason { get; init; }
 
@@ -80,6 +89,11 @@ internal sealed record CaseVerdict
             if (Mismatches.Count > 0)
             {
                 text.Append("Baseline and run differ: ").Append(string.Join("; ", Mismatches)).Append(". ");
+            }
+
+            if (ExtraTrials > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Judged after {ExtraTrials} extra trial{(ExtraTrials == 1 ? string.Empty : "s")} (--energy-max-extra-trials). ");
             }
 
             return text.Append(Reason).ToString();

@@ -31,7 +31,7 @@ internal static class EnergyAccuracyGate
 
         if (energy.Kind != GateVerdictKind.Regressed)
         {
-            return new EnergyAccuracyVerdict(energy, null, minimumGain, Accepted: false, Fails: energy.Fails, energy.Message);
+            return new EnergyAccuracyVerdict(energy, null, minimumGain, Accepted: false, Fails: energy.Fails, Explanation: string.Empty);
         }
 
         var gain = baselineAccuracy is null ? null : TwoSampleComparison.Shift(baselineAccuracy.Values, currentAccuracy.Values, confidence);
@@ -41,10 +41,10 @@ internal static class EnergyAccuracyGate
             : string.Create(CultureInfo.InvariantCulture, $"{currentAccuracy.Figure} gained {CaseVerdict.Number(gain.Estimate)} {unit} (bounds [{CaseVerdict.Number(gain.Lower)}, {CaseVerdict.Number(gain.Upper)}] at {GateConfidence.Percent(gain.AchievedConfidence)})");
         var accepted = gain is not null && gain.Lower >= minimumGain;
         var required = string.Create(CultureInfo.InvariantCulture, $"at least {CaseVerdict.Number(minimumGain)} {unit} asked");
-        var message = energy.Message + " " + (accepted
+        var explanation = accepted
             ? $"Accepted by the energy–accuracy gate: {gainText}, {required}."
-            : $"The energy–accuracy gate does not accept it: {gainText}, {required}.");
-        return new EnergyAccuracyVerdict(energy, gain, minimumGain, accepted, Fails: !accepted, message);
+            : $"The energy–accuracy gate does not accept it: {gainText}, {required}.";
+        return new EnergyAccuracyVerdict(energy, gain, minimumGain, accepted, Fails: !accepted, explanation);
     }
 }
 
@@ -54,6 +54,10 @@ internal static class EnergyAccuracyGate
 /// <param name="MinimumGain">The gain asked for, in the metric's unit.</param>
 /// <param name="Accepted">Whether an energy regression is paid for by the accuracy gain.</param>
 /// <param name="Fails">Whether the case fails.</param>
-/// <param name="Message">The energy verdict's message and the gate's decision.</param>
+/// <param name="Explanation">The accuracy gate's decision in words (empty when the energy did not regress).</param>
 internal sealed record EnergyAccuracyVerdict(
-    CaseVerdict Energy, TwoSampleComparison? AccuracyGain, double MinimumGain, bool Accepted, bool Fails, string Message);
+    CaseVerdict Energy, TwoSampleComparison? AccuracyGain, double MinimumGain, bool Accepted, bool Fails, string Explanation)
+{
+    /// <summary>The energy verdict's message and the gate's decision.</summary>
+    public string Message => Explanation.Length == 0 ? Energy.Message : Energy.Message + " " + Explanation;
+}

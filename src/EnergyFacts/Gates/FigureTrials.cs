@@ -43,6 +43,9 @@ internal sealed record FigureTrials
     /// <summary>One value per trial, in trial order.</summary>
     public IReadOnlyList<double> Values { get; }
 
+    /// <summary>The trials' median (Pragmastat's estimator, as the gate's comparison reports it).</summary>
+    public double Median => Pragmastat.Estimators.MedianEstimator.Instance.Estimate(new Pragmastat.Sample([.. Values]));
+
     /// <summary>A figure measured in the given way (lower is better), e.g. energy in joules.</summary>
     public static FigureTrials LowerIsBetter(GatedFigure figure, FigureSource source, IReadOnlyList<double> values) =>
         new(figure, figure?.Unit ?? throw new ArgumentNullException(nameof(figure)), source, higherIsBetter: false, values);

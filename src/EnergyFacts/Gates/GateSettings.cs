@@ -34,6 +34,9 @@ internal sealed record GateSettings
 
     public GateConfidence Confidence { get; init; } = GateConfidence.Default;
 
+    /// <summary>The energy–accuracy gate: an energy regression is accepted only with this accuracy gain; null: off.</summary>
+    public AccuracyGainRequirement? AccuracyGain { get; init; }
+
     /// <summary>Whether a baseline is given, so that the gate runs.</summary>
     public bool IsEnabled => BaselinePath is not null;
 }

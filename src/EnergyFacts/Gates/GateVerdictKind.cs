@@ -23,6 +23,12 @@ internal enum GateVerdictKind
 
     /// <summary>Baseline and current differ in machine, source or unit. Fails unless <c>--energy-baseline-allow-mismatch</c> (units never).</summary>
     Mismatch,
+
+    /// <summary>
+    /// The energy regressed beyond the threshold, but the accuracy gained at least what <c>--energy-accuracy-gain</c>
+    /// asks (the energy–accuracy gate): passes, saying both.
+    /// </summary>
+    Accepted,
 }
 
 /// <summary>The verdicts' names as reports write them: <c>improved</c>, <c>too_few_trials</c> …</summary>
@@ -37,6 +43,7 @@ internal static class GateVerdictNames
         GateVerdictKind.New => "new",
         GateVerdictKind.TooFewTrials => "too_few_trials",
         GateVerdictKind.Mismatch => "mismatch",
+        GateVerdictKind.Accepted => "accepted",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a verdict"),
     };
 }

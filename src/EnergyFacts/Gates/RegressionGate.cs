@@ -24,8 +24,53 @@ internal static class RegressionGate
         return new GateReport(baseline.Path, baseline.IsMissing, verdicts);
     }
 
-    /// <summary>Decides one case; <paramref name="baselineCase"/> is <see langword="null"/> when the baseline lacks it.</summary>
+    /// <summary>
+    /// Decides one case; <paramref name="baselineCase"/> is <see langword="null"/> when the baseline lacks it. With
+    /// <see cref="GateSettings.AccuracyGain"/>, an energy regression is then put to the energy–accuracy gate.
+    /// </summary>
     public static CaseVerdict DecideCase(CaseMeasurement? baselineCase, CaseMeasurement current, GateSettings settings, string baselineFile)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var verdict = DecideFigure(baselineCase, current, settings, baselineFile);
+        return settings.AccuracyGain is { } required && verdict.Kind == GateVerdictKind.Regressed && !verdict.HigherIsBetter
+            ? WithAccuracyGain(verdict, baselineCase, current, required, settings.Confidence)
+            : verdict;
+    }
+
+    // The energy–accuracy gate on an energy regression: accepted (passes) when the accuracy figure's shift current −
+    // baseline has its lower bound at or above the gain asked; otherwise the regression stands, saying why.
+    private static CaseVerdict WithAccuracyGain(CaseVerdict energy, CaseMeasurement? baselineCase, CaseMeasurement current, AccuracyGainRequirement required, GateConfidence confidence)
+    {
+        if (current.Find(required.Figure) is not { } now)
+        {
+            return energy with
+            {
+                AccuracyRequirement = required,
+                Reason = energy.Reason + $" The energy–accuracy gate cannot accept it: this run reported no '{required.Figure}' values (--energy-accuracy-gain {required}).",
+            };
+        }
+
+        EnergyAccuracyVerdict decision;
+        try
+        {
+            decision = EnergyAccuracyGate.Decide(energy, baselineCase?.Find(required.Figure), now, required.MinimumGain, confidence);
+        }
+        catch (ArgumentException e)
+        {
+            return energy with { AccuracyRequirement = required, Reason = energy.Reason + $" The energy–accuracy gate cannot accept it: {e.Message}." };
+        }
+
+        return energy with
+        {
+            Kind = decision.Accepted ? GateVerdictKind.Accepted : GateVerdictKind.Regressed,
+            Fails = decision.Fails,
+            Accuracy = decision,
+            AccuracyRequirement = required,
+            Reason = energy.Reason + " " + decision.Explanation,
+        };
+    }
+
+    private static CaseVerdict DecideFigure(CaseMeasurement? baselineCase, CaseMeasurement current, GateSettings settings, string baselineFile)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(settings);

@@ -29,4 +29,7 @@ internal enum ExperimentStatus
 
     /// <summary>Stopped early: its energy forecast after some epochs exceeded the budget by a clear margin.</summary>
     PredictedOverBudget,
+
+    /// <summary>Stopped early: its energy forecast after some epochs exceeded the baseline's median energy by a clear margin.</summary>
+    PredictedOverBaseline,
 }

@@ -20,6 +20,7 @@ internal static class FileTokens
         (ExperimentStatus.Unmeasured, "unmeasured"),
         (ExperimentStatus.Regressed, "regressed"),
         (ExperimentStatus.PredictedOverBudget, "aborted_predicted_over_budget"),
+        (ExperimentStatus.PredictedOverBaseline, "aborted_predicted_over_baseline"),
     ];
 
     private static readonly (PowerComponent Value, string Token)[] Components =

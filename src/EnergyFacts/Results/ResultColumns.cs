@@ -77,7 +77,7 @@ internal static class ResultColumns
         new("seed", Own, Integer, "", "Random seed; empty when not set.", r => r.Outcome.Seed),
         new("device", Own, Text, "", "Device: cpu, cuda:0, none.", r => r.Outcome.Device),
         new("samples", Own, Integer, "", "Training samples processed.", r => r.Outcome.Samples),
-        new("status", Own, Text, "", "passed, failed, over_budget, error, cancelled, timed_out, unmeasured, regressed or aborted_predicted_over_budget.", r => FileTokens.Of(r.Outcome.Status)),
+        new("status", Own, Text, "", "passed, failed, over_budget, error, cancelled, timed_out, unmeasured, regressed, aborted_predicted_over_budget or aborted_predicted_over_baseline.", r => FileTokens.Of(r.Outcome.Status)),
         new("budget", Own, Text, "", "Budget that applied, e.g. MaxKilowattHours=1E-05; empty when none.", r => r.Outcome.Budget),
         new("energy_source", Own, Text, "", "Per component: measured, estimated, replayed or none, -partial when readings were dropped.", r => DescribeSources(r.Measurement)),
         new("probes", Own, Text, "", "Probes used.", r => ListProbes(r)),
@@ -98,7 +98,7 @@ internal static class ResultColumns
         new("apec", Own, Number, "", "APEC (Jurj et al.): APC with the consumption priced (--energy-price); empty without a price or a top-1.", r => r.Efficiency?.Apec?.Value),
         new("apc_parameters", Own, Text, "", "The α, β, consumption unit and price APC and APEC used, e.g. alpha=0.1 beta=1 consumption=Wh/run.", r => r.Efficiency?.Parameters.ToString()),
         new("predicted_energy_joules", Own, Number, "J", "The last forecast of the run's energy (PUE included) made after an epoch, to set against energy_joules; empty without epochs.", r => r.Outcome.Forecasts.Count == 0 ? null : r.Outcome.Forecasts[^1].PredictedTotal.Value),
-        new("gate", Own, Text, "", "Regression gate verdict on the case's last trial: verdict, figure, ratio to the baseline with its bounds; empty without a baseline.", r => DescribeGate(r.Gate)),
+        new("gate", Own, Text, "", "Regression gate verdict on the case's last trial (and on each extra trial): verdict, figure, ratio to the baseline with its bounds, extra_trials=N when extra trials ran; empty without a baseline.", r => DescribeGate(r.Gate)),
         new("preparation_duration", Own, Number, "s", "Length of the preparation the experiment marked (native load, data, model), measured before duration's window; empty when none was marked.", r => r.Preparation?.Duration.TotalSeconds),
         new("preparation_energy_joules", Own, Number, "J", "The preparation's energy × PUE, by the same probes; not in energy_joules, budgets or the gate; empty when none was marked.", r => r.PreparationEnergyWithPue?.Value),
         new("intra_op_threads", Own, Integer, "", "CPU threads per operation the experiment ran with (e.g. libtorch's intra-op pool); empty when not reported.", r => r.Outcome.IntraOpThreads),
@@ -144,9 +144,13 @@ internal static class ResultColumns
 
     private static string? DescribeGate(Gates.CaseVerdict? verdict) =>
         verdict is null ? null
-        : verdict.Comparison is { } c
+        : (verdict.Comparison is { } c
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Gates.GateVerdictNames.Name(verdict.Kind)} {verdict.Figure} ratio={c.Estimate:0.000} [{c.Lower:0.000}, {c.Upper:0.000}] threshold={verdict.Threshold}")
-            : $"{Gates.GateVerdictNames.Name(verdict.Kind)} {verdict.Figure}";
+            : $"{Gates.GateVerdictNames.Name(verdict.Kind)} {verdict.Figure}")
+          + (verdict.Accuracy is { AccuracyGain: { } gain } && verdict.AccuracyRequirement is { } required
+              ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" {required.Figure} gain={gain.Estimate:G4} [{gain.Lower:G4}, {gain.Upper:G4}] min={required.MinimumGain:G4}")
+              : string.Empty)
+          + (verdict.ExtraTrials > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" extra_trials={verdict.ExtraTrials}") : string.Empty);
 
     private static double MeanPower(ResultRow row, PowerComponent component) =>
         row.Measurement.Components.Where(c => c.Component == component).Sum(c => c.MeanPower.Value);

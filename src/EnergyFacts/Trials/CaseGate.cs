@@ -48,12 +48,25 @@ internal static class CaseGate
             }
         }
 
-        var host = last.Host;
         return new CaseMeasurement(
-            new ExperimentKey(trial.Method, trial.Model, trial.Batch, trial.Epochs, trial.Dataset, trial.RequestedDevice, trial.Seed),
-            new MachineDescription(host.CpuModel, string.IsNullOrEmpty(host.GpuModel) ? null : host.GpuModel, host.CpuCount, host.Os),
+            KeyOf(trial),
+            MachineOf(last.Host),
             ResultColumns.Get("probes").FormatValue(last),
             figures);
+    }
+
+    /// <summary>The case's key in a baseline: method, model, batch, epochs, dataset, device asked for and seed.</summary>
+    public static ExperimentKey KeyOf(TrialCase trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        return new ExperimentKey(trial.Method, trial.Model, trial.Batch, trial.Epochs, trial.Dataset, trial.RequestedDevice, trial.Seed);
+    }
+
+    /// <summary>The machine as a baseline records it: CPU model, GPU model, logical CPUs, OS.</summary>
+    public static MachineDescription MachineOf(HostInfo host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return new MachineDescription(host.CpuModel, string.IsNullOrEmpty(host.GpuModel) ? null : host.GpuModel, host.CpuCount, host.Os);
     }
 
     /// <summary>The gate's verdict on the case, against the run's baseline.</summary>

@@ -25,6 +25,7 @@ internal sealed class EnergyRun : IDisposable
     private readonly Lazy<BaselineRead?> baseline;
     private readonly ConcurrentDictionary<ExperimentKey, CaseMeasurement> gatedCases = new();
     private readonly ConcurrentDictionary<long, Action<string>> openTrials = new();
+    private readonly ConcurrentDictionary<string, bool> extraTrialWanted = new(StringComparer.Ordinal);
     private readonly PosixSignalRegistration[] signalRegistrations = [];
     private long lastTrialTicket;
     private int probesAnnounced;
@@ -116,6 +117,22 @@ internal sealed class EnergyRun : IDisposable
         ArgumentNullException.ThrowIfNull(measurement);
         gatedCases[measurement.Key] = measurement;
     }
+
+    /// <summary>Drops a case from the baseline update: one of its trials (an extra trial) did not pass.</summary>
+    public void ForgetForBaseline(ExperimentKey key) => gatedCases.TryRemove(key, out _);
+
+    /// <summary>Records whether the gate asks for one more trial of the case, after judging its latest trial.</summary>
+    public void RecordExtraTrialWanted(string caseId, bool wanted)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        extraTrialWanted[caseId] = wanted;
+    }
+
+    /// <summary>
+    /// Whether the case's latest judged trial asked for one more trial; the request is taken (cleared), so a trial that
+    /// never reaches the gate (it could not start) ends the follow-up instead of repeating it.
+    /// </summary>
+    public bool TakeExtraTrialWanted(string caseId) => extraTrialWanted.TryRemove(caseId, out var wanted) && wanted;
 
     /// <summary>
     /// With <c>--energy-update-baseline</c>, writes the baseline refreshed with this run's cases (others kept as they

@@ -21,6 +21,15 @@ internal sealed record TrialCase(
 
     /// <summary>The experiment method, <c>Namespace.Class.Method</c>: with the case's values, its key in a baseline.</summary>
     public string Method { get; init; } = string.Empty;
+
+    /// <summary>
+    /// 0 for a planned trial; k for the k-th extra trial the regression gate asked for after an inconclusive verdict
+    /// (<c>--energy-max-extra-trials</c>), numbered <see cref="Trial"/> = <see cref="Trials"/> + k.
+    /// </summary>
+    public int ExtraTrial { get; init; }
+
+    /// <summary>Whether the regression gate judges this trial: the case's last planned trial and every extra trial.</summary>
+    public bool IsJudged => Trial >= Trials;
 }
 
 /// <summary>What the experiment's body produced, known once it returned (or failed).</summary>

@@ -20,6 +20,9 @@ internal sealed record TrialResult(ResultRow Row, string? BudgetFailure, string?
 
     /// <summary>The regression gate's failure message (regressed, or a case it cannot judge and must fail).</summary>
     public string? GateFailure { get; init; }
+
+    /// <summary>Whether the gate asks for one more trial of the case (inconclusive, extra trials left, every trial passed).</summary>
+    public bool ExtraTrialWanted { get; init; }
 }
 
 /// <summary>
@@ -49,7 +52,8 @@ internal static class TrialPipeline
         };
         var caseRows = CaseRows(run, trial, row);
         string? gateFailure = null;
-        if (trial.Trial == trial.Trials)
+        var extraTrialWanted = false;
+        if (trial.IsJudged)
         {
             row = row with { Training = TrialTrainingMetrics.Of(body.History, body.Metrics, account.FacilityEnergy, run.Settings.RowMetrics) };
             if (caseRows.Count > 1)
@@ -57,13 +61,21 @@ internal static class TrialPipeline
                 row = row with { Statistics = TrialStatistics.Of(caseRows.Select(r => r.ToObservation())) };
             }
 
-            (row, gateFailure) = Gate(run, trial, caseRows, row);
+            (row, gateFailure, extraTrialWanted) = Gate(run, trial, caseRows, row);
+            run.RecordExtraTrialWanted(trial.CaseId, extraTrialWanted);
         }
 
         row = WithPowerTrace(run, row, output);
         Report(output, trial, row, measurement, measuredBy, decision);
+        if (extraTrialWanted)
+        {
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"[energy] {trial.DisplayName}: inconclusive after {caseRows.Count} trials; running extra trial {trial.ExtraTrial + 1} of at most {run.Settings.Gates.MaxExtraTrials} (--energy-max-extra-trials)"));
+        }
+
         var sinkFailure = Persist(run, trial, row, output);
-        return new TrialResult(row, decision.BudgetFailure, sinkFailure) { DeviceFailure = decision.DeviceFailure, GateFailure = gateFailure };
+        return new TrialResult(row, decision.BudgetFailure, sinkFailure) { DeviceFailure = decision.DeviceFailure, GateFailure = gateFailure, ExtraTrialWanted = extraTrialWanted };
     }
 
     /// <summary>Who measured each component, from the measurement itself.</summary>
@@ -85,7 +97,8 @@ internal static class TrialPipeline
                 Epochs = trial.Epochs,
                 BatchSize = trial.Batch,
                 Trial = trial.Trial,
-                Trials = trial.Trials,
+                // An extra trial n + k makes the case's trials so far n + k.
+                Trials = Math.Max(trial.Trial, trial.Trials),
                 Seed = trial.Seed,
                 Device = body.DeviceUsed,
                 Samples = body.Samples,
@@ -182,7 +195,7 @@ internal static class TrialPipeline
     // The case's rows so far, this one last (kept when the case has several trials or the gate needs them).
     private static List<ResultRow> CaseRows(EnergyRun run, TrialCase trial, ResultRow row)
     {
-        if (trial.Trials == 1)
+        if (trial.Trials == 1 && trial.ExtraTrial == 0)
         {
             return [row];
         }
@@ -197,11 +210,19 @@ internal static class TrialPipeline
 
     // The decide step of the regression gate, on the case's last trial. A case that did not pass every trial is not
     // judged (it already fails) and never enters a baseline; a baseline that cannot be read fails the case, keeping its row.
-    private static (ResultRow Row, string? Failure) Gate(EnergyRun run, TrialCase trial, List<ResultRow> caseRows, ResultRow row)
+    private static (ResultRow Row, string? Failure, bool ExtraTrialWanted) Gate(EnergyRun run, TrialCase trial, List<ResultRow> caseRows, ResultRow row)
     {
-        if (!run.Settings.Gates.IsEnabled || caseRows.Any(r => r.Outcome.Status != ExperimentStatus.Passed))
+        if (!run.Settings.Gates.IsEnabled)
         {
-            return (row, null);
+            return (row, null, false);
+        }
+
+        if (caseRows.Any(r => r.Outcome.Status != ExperimentStatus.Passed))
+        {
+            // An extra trial that failed, was cancelled or timed out takes the case out of the baseline it entered
+            // with its planned trials: a case that did not pass every trial never enters a baseline.
+            run.ForgetForBaseline(CaseGate.KeyOf(trial));
+            return (row, null, false);
         }
 
         CaseMeasurement current;
@@ -209,20 +230,34 @@ internal static class TrialPipeline
         try
         {
             current = CaseGate.Measure(trial, [.. caseRows.Take(caseRows.Count - 1), row]);
-            verdict = CaseGate.Decide(run, current);
+            verdict = CaseGate.Decide(run, current) with { ExtraTrials = trial.ExtraTrial };
         }
 #pragma warning disable CA1031 // Whatever the gate cannot do, the trial's row is still written, with the reason, and the case fails.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             var message = $"The regression gate could not judge {trial.DisplayName}: {e.Message}";
-            return (row with { Outcome = row.Outcome with { Status = ExperimentStatus.Error, Message = message } }, message);
+            return (row with { Outcome = row.Outcome with { Status = ExperimentStatus.Error, Message = message } }, message, false);
         }
 
         run.RecordForBaseline(current);
+
+        // Pinpoint-style follow-up: an inconclusive verdict on trials that all passed asks for one more trial, up to
+        // --energy-max-extra-trials, and fails (with --energy-fail-inconclusive) only when no extra trial is left.
+        var gates = run.Settings.Gates;
+        var extraTrialWanted = RegressionGate.ExtraTrialsWanted(verdict, gates, trial.ExtraTrial) > 0;
+        if (extraTrialWanted && verdict.Fails)
+        {
+            verdict = verdict with
+            {
+                Fails = false,
+                Reason = verdict.Reason + string.Create(CultureInfo.InvariantCulture, $" Not failed yet: extra trial {trial.ExtraTrial + 1} of at most {gates.MaxExtraTrials} follows."),
+            };
+        }
+
         var outcome = verdict.Fails
             ? row.Outcome with { Status = ExperimentStatus.Regressed, Message = verdict.Message }
             : row.Outcome;
-        return (row with { Gate = verdict, Outcome = outcome }, verdict.Fails ? verdict.Message : null);
+        return (row with { Gate = verdict, Outcome = outcome }, verdict.Fails ? verdict.Message : null, extraTrialWanted);
     }
 }

@@ -25,4 +25,32 @@ public sealed class GateEndToEndTests
         Assert.StartsWith("too_few_trials", last["gate"], StringComparison.Ordinal);
         Assert.Contains("trials", last["message"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_inconclusive_case_runs_extra_trials_as_trials_6_and_on_until_the_gate_decides_and_fails_it_as_regressed()
+    {
+        var baseline = Path.Combine(Path.GetTempPath(), $"energyfacts-e2e-baseline-{Guid.NewGuid():N}.json");
+        string[] pinpoint = ["--filter-method", "SampleExperiments.Pinpoint.Scored", "--energy-probes", "constant:cpu=1", "--energy-baseline", baseline, "--energy-gate-figure", "metric:score"];
+
+        var first = SampleExperimentsProcess.Run([.. pinpoint, "--energy-update-baseline"], new Dictionary<string, string> { ["SAMPLE_SCORES"] = "1,1.01,0.99,1.005,0.995" });
+        Assert.Equal(0, first.ExitCode);
+
+        // A noisy drop of the score: inconclusive after the five planned trials; the extra trials score 0.8 each.
+        var second = SampleExperimentsProcess.Run(
+            [.. pinpoint, "--energy-max-extra-trials", "6"], new Dictionary<string, string> { ["SAMPLE_SCORES"] = "0.67,0.99,0.71,0.96,0.74,0.8" });
+
+        var rows = EmissionsCsv.Read(second.EmissionsCsv);
+        Assert.True(rows.Count is > 5 and < 12, second.Output);
+        Assert.Equal(Enumerable.Range(1, rows.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Select(r => r["trial"]));
+        Assert.StartsWith("inconclusive", rows[4]["gate"], StringComparison.Ordinal);
+        Assert.Equal("passed", rows[4]["status"]);
+        var extra = rows.Count - 5;
+        Assert.Equal("regressed", rows[^1]["status"]);
+        Assert.StartsWith("regressed metric:score", rows[^1]["gate"], StringComparison.Ordinal);
+        Assert.EndsWith($"extra_trials={extra}", rows[^1]["gate"], StringComparison.Ordinal);
+        Assert.Contains($"(extra trial {extra}/6: trial {5 + extra})", second.Output, StringComparison.Ordinal);
+        Assert.Contains($"extra_trials={extra}", File.ReadAllText(Path.Combine(second.ResultsDirectory, "summary.md")), StringComparison.Ordinal);
+        Assert.Equal(2, second.ExitCode); // the last extra trial fails as regressed
+    }
 }
+

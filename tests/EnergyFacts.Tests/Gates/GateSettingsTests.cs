@@ -67,6 +67,10 @@ public sealed class GateSettingsTests
     [InlineData("energy-update-baseline", "yes", "--energy-update-baseline = 'yes' is not allowed (not true or false). Allowed: true or false.")]
     [InlineData("energy-gate-figure", "watts", "Allowed: energy, cpu-time-estimate, energy-per-sample, duration or metric:NAME")]
     [InlineData("energy-max-extra-trials", "-1", "not a whole number from 0 to 1000")]
+    [InlineData("energy-accuracy-gain", "0.01", "--energy-accuracy-gain = '0.01' is not allowed (not FIGURE=GAIN). Allowed: FIGURE=GAIN with FIGURE top1 or metric:NAME")]
+    [InlineData("energy-accuracy-gain", "energy=0.01", "'energy' is not an accuracy figure (top1 or metric:NAME)")]
+    [InlineData("energy-accuracy-gain", "top1=0", "the gain '0' is not a number more than 0")]
+    [InlineData("energy-accuracy-gain", "metric:mIoU=NaN", "the gain 'NaN' is not a number more than 0")]
     public void A_bad_gate_setting_stops_the_run_naming_the_value_and_what_is_allowed(string option, string value, string expected)
     {
         var error = Assert.Throws<EnergyFactsConfigurationException>(() => SettingsResolver.Resolve(Sources(commandLine: new() { [option] = value })));
@@ -89,4 +93,52 @@ public sealed class GateSettingsTests
         Assert.Equal("EnergyFactsRegressionThreshold", SettingsRegistry.RegressionThreshold.MsBuildProperty);
         Assert.Equal("regressionThreshold", SettingsRegistry.RegressionThreshold.JsonName);
     }
+
+    [Fact]
+    public void The_accuracy_gain_is_off_by_default_and_reaches_the_gate_from_the_command_line_or_the_environment()
+    {
+        Assert.Null(SettingsResolver.Resolve(Sources()).Gates.AccuracyGain);
+
+        var fromOption = SettingsResolver.Resolve(Sources(commandLine: new() { ["energy-accuracy-gain"] = "top1=0.01" }));
+        Assert.Equal(new AccuracyGainRequirement(GatedFigure.Metric("top1"), 0.01), fromOption.Gates.AccuracyGain);
+        Assert.Equal("metric:top1=0.01", fromOption.Provenance.Single(p => p.Key == "accuracy-gain").Value);
+
+        var fromEnvironment = SettingsResolver.Resolve(Sources(env: new() { ["ENERGYFACTS_ACCURACY_GAIN"] = "metric:mIoU=0.02" }));
+        Assert.Equal(new AccuracyGainRequirement(GatedFigure.Metric("mIoU"), 0.02), fromEnvironment.Gates.AccuracyGain);
+        Assert.Equal("EnergyFactsAccuracyGain", SettingsRegistry.AccuracyGain.MsBuildProperty);
+        Assert.Equal("accuracyGain", SettingsRegistry.AccuracyGain.JsonName);
+    }
+
+    [Fact]
+    public void The_accuracy_gain_comes_from_testconfig_json_and_the_msbuild_property_too_and_a_bad_one_names_file_and_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("energyfacts-accuracy-gain-").FullName;
+        try
+        {
+            var config = Path.Combine(folder, "testconfig.json");
+            File.WriteAllText(config, "{\n  \"energyFacts\": {\n    \"accuracyGain\": \"top1=0.03\"\n  }\n}\n");
+            var (values, problems) = TestConfigFile.Read(config, folder);
+            Assert.Empty(problems);
+            var msBuild = new Dictionary<string, RawSetting>
+            {
+                ["accuracy-gain"] = new("metric:mIoU=0.02", new SettingOrigin(SettingSourceKind.MsBuild, "MSBuild property EnergyFactsAccuracyGain"), folder),
+            };
+
+            var fromConfig = SettingsResolver.Resolve(Sources() with { TestConfig = values, MsBuild = msBuild });
+            Assert.Equal(new AccuracyGainRequirement(GatedFigure.Metric("top1"), 0.03), fromConfig.Gates.AccuracyGain); // testconfig.json beats MSBuild
+            var fromMsBuild = SettingsResolver.Resolve(Sources() with { MsBuild = msBuild });
+            Assert.Equal(new AccuracyGainRequirement(GatedFigure.Metric("mIoU"), 0.02), fromMsBuild.Gates.AccuracyGain);
+
+            File.WriteAllText(config, "{\n  \"energyFacts\": {\n    \"accuracyGain\": \"top1=-1\"\n  }\n}\n");
+            var bad = TestConfigFile.Read(config, folder).Values;
+            var error = Assert.Throws<EnergyFactsConfigurationException>(() => SettingsResolver.Resolve(Sources() with { TestConfig = bad }));
+            Assert.Contains(config + ":3", error.Message, StringComparison.Ordinal);
+            Assert.Contains("the gain '-1' is not a number more than 0", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
+

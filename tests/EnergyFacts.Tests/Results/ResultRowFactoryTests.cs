@@ -89,7 +89,7 @@ public sealed class ResultRowFactoryTests
     [Fact]
     public void Every_enum_value_has_one_file_token_that_reads_back()
     {
-        Assert.Equal(["passed", "failed", "over_budget", "error", "cancelled", "timed_out", "unmeasured", "regressed", "aborted_predicted_over_budget"], FileTokens.StatusTokens);
+        Assert.Equal(["passed", "failed", "over_budget", "error", "cancelled", "timed_out", "unmeasured", "regressed", "aborted_predicted_over_budget", "aborted_predicted_over_baseline"], FileTokens.StatusTokens);
         foreach (var status in Enum.GetValues<ExperimentStatus>())
         {
             Assert.True(FileTokens.TryParseStatus(FileTokens.Of(status), out var back));

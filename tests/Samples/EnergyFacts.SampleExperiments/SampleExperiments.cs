@@ -154,3 +154,36 @@ public sealed class Forecasts
         }
     }
 }
+
+public sealed class BaselineForecasts
+{
+    // Ten epochs of SAMPLE_EPOCH_MS milliseconds each (default 20) at the probe's power, no budget: against a baseline
+    // of short epochs, long ones are forecast far above it and stopped.
+    [EnergyExperiment("forecast-baseline", 1, 10)]
+    public void Epochs(ExperimentContext context)
+    {
+        var milliseconds = int.Parse(Environment.GetEnvironmentVariable("SAMPLE_EPOCH_MS") ?? "20", System.Globalization.CultureInfo.InvariantCulture);
+        for (var epoch = 1; epoch <= context.Epochs; epoch++)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            Thread.Sleep(milliseconds);
+            context.ReportEpoch(epoch, trainLoss: 1.0 / epoch);
+        }
+    }
+}
+
+public sealed class Pinpoint
+{
+    // Five trials reporting a score per trial from SAMPLE_SCORES (comma list, trial 1 first; the last value repeats for
+    // later trials): a gate on metric:score gets exactly these values, so its verdicts and the extra trials it asks for
+    // are deterministic.
+    [EnergyExperiment("pinpoint", 1, 1, Trials = 5)]
+    public void Scored(ExperimentContext context)
+    {
+        var scores = (Environment.GetEnvironmentVariable("SAMPLE_SCORES") ?? "1").Split(',');
+        var score = double.Parse(scores[Math.Min(context.Trial, scores.Length) - 1], System.Globalization.CultureInfo.InvariantCulture);
+        context.ReportEpoch(1, trainLoss: 1);
+        context.ReportMetric("score", score);
+        context.Log($"trial {context.Trial} scored {score}");
+    }
+}

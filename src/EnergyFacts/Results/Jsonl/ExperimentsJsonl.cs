@@ -130,6 +130,7 @@ internal static class ExperimentsJsonl
                 json.WriteNumber("epochs", forecast.Epochs);
                 json.WriteString("model", forecast.Model == Accounting.ForecastModel.LinearPerEpoch ? "linear_per_epoch" : "first_epoch_apart");
                 WriteValue(json, "predicted_energy_joules", forecast.PredictedTotal.Value);
+                WriteValue(json, "energy_so_far_joules", forecast.SpentSoFar?.Value);
                 json.WriteEndObject();
             }
 
@@ -303,6 +304,7 @@ internal static class ExperimentsJsonl
         json.WriteNumber("trials", gate.CurrentTrials);
         json.WriteNumber("baseline_trials", gate.BaselineTrials);
         json.WriteNumber("minimum_trials", gate.MinimumTrials);
+        json.WriteNumber("extra_trials", gate.ExtraTrials);
         WriteValue(json, "threshold", gate.Threshold.Fraction);
         WriteValue(json, "confidence", gate.Confidence.Level);
         if (gate.Comparison is { } c)
@@ -322,6 +324,23 @@ internal static class ExperimentsJsonl
         }
 
         json.WriteEndArray();
+        if (gate.AccuracyRequirement is { } required)
+        {
+            json.WriteStartObject("accuracy");
+            json.WriteString("figure", required.Figure.ToString());
+            WriteValue(json, "minimum_gain", required.MinimumGain);
+            json.WriteBoolean("accepted", gate.Accuracy?.Accepted ?? false);
+            if (gate.Accuracy?.AccuracyGain is { } gain)
+            {
+                WriteValue(json, "gain", gain.Estimate);
+                WriteValue(json, "gain_low", gain.Lower);
+                WriteValue(json, "gain_high", gain.Upper);
+                WriteValue(json, "achieved_confidence", gain.AchievedConfidence);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteString("message", gate.Message);
         json.WriteEndObject();
     }

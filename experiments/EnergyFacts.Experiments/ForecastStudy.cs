@@ -1,0 +1,27 @@
+using EnergyFacts.Torch.Data;
+using EnergyFacts.Torch.Models;
+using EnergyFacts.Torch.Training;
+
+namespace EnergyFacts.Experiments;
+
+/// <summary>
+/// The longer run of the forecast-error study (docs/forecast-error.md): the default suite's narrow ResNet-20 for ten
+/// epochs, so the forecasts after 10 %, 25 % and 50 % of the epochs are made at different epochs. Explicit: neither the
+/// main job nor a plain <c>dotnet test</c> runs it; <c>-- --filter-trait suite=forecast --explicit only</c> does.
+/// </summary>
+[Trait("suite", "forecast")]
+public sealed class ForecastStudy
+{
+    // The default suite's AdamW recipe: a short warm-up, then cosine decay over the ten epochs.
+    private static readonly TrainingOptions Recipe = new()
+    {
+        Optimizer = OptimizerKind.AdamW,
+        LearningRate = 5e-3,
+        WarmupEpochs = 0.2,
+        WeightDecay = 1e-4,
+    };
+
+    [EnergyExperiment("resnet20", 64, 10, Dataset = "fashion-mnist-subset", Seed = 1, Explicit = true)]
+    public void LongerResNet(ExperimentContext context) =>
+        TorchExperiment.Train(context, Datasets.FashionMnistEmbedded, ModelOptions.FashionMnist, Recipe);
+}
