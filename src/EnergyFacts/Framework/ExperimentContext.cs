@@ -272,7 +272,7 @@ public sealed class ExperimentContext
         }
 
         // The baseline's energy for this case, looked up once per trial (null: nothing to stop against).
-        baselineEnergy ??= new Lazy<BaselineEnergy?>(() => BaselineEnergy.Of(session.Run, trialCase));
+        baselineEnergy ??= new Lazy<BaselineEnergy?>(() => BaselineEnergy.Of(session!.Run, trialCase));
         if (ForecastStop.Decide(forecast, trialCase.Budget?.MaxEnergy, baselineEnergy.Value) is { } stop)
         {
             TestOutput.Instance.WriteLine("[energy] stopping: " + stop.Reason);
