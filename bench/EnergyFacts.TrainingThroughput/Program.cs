@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using EnergyFacts.Experiments;
 using EnergyFacts.Torch;
 using EnergyFacts.Torch.Data;
 using EnergyFacts.Torch.Models;
@@ -26,7 +27,7 @@ TrainingRun.SeedEverything(options.Seed);
 using var model = ModelZoo.Create(options.Model, ModelOptions.FashionMnist);
 var built = clock.Elapsed;
 
-var recipe = Recipes.For(options.Model) with
+var recipe = SubsetRecipes.For(options.Model) with
 {
     Epochs = options.Epochs,
     BatchSize = options.Batch,
@@ -67,30 +68,6 @@ var line = new Dictionary<string, object?>
 };
 Console.WriteLine(JsonSerializer.Serialize(line));
 return 0;
-
-/// <summary>The default suite's recipes (experiments/EnergyFacts.Experiments/DefaultSuite.cs), mirrored by pytorch_train.py.</summary>
-internal static class Recipes
-{
-    public static TrainingOptions For(string model) => model switch
-    {
-        "lenet" => new TrainingOptions
-        {
-            Optimizer = OptimizerKind.Sgd,
-            LearningRate = 0.05,
-            Momentum = 0.9,
-            Nesterov = true,
-            Schedule = LearningRateScheduleKind.OneCycle,
-            WeightDecay = 5e-4,
-        },
-        _ => new TrainingOptions
-        {
-            Optimizer = OptimizerKind.AdamW,
-            LearningRate = 5e-3,
-            WarmupEpochs = 0.2,
-            WeightDecay = 1e-4,
-        },
-    };
-}
 
 internal sealed record RunArguments(string Model, int Batch, int Epochs, int? Threads, int? InterOpThreads, long Seed)
 {

@@ -26,7 +26,7 @@ public sealed class FashionMnistSubset
     [EnergyExperiment("lenet", 32, 2, Dataset = Dataset, Seed = 1)]
     [EnergyExperiment("lenet", 64, 2, Dataset = Dataset, Seed = 1)]
     [EnergyBudget(MaxKilowattHours = 0.001, MaxSeconds = 180, MaxJoulesPerSample = 0.5)]
-    public void LeNet(ExperimentContext context) => TrainOnSubset(context, minimumTop1: 0.80, ConvNetRecipe);
+    public void LeNet(ExperimentContext context) => TrainOnSubset(context, minimumTop1: 0.80, SubsetRecipes.ConvNet);
 
     [EnergyExperiment("resnet20", 64, 2, Dataset = Dataset, Seed = 1)]
     [EnergyExperiment("resnet20", 128, 2, Dataset = Dataset, Seed = 1)]
@@ -43,30 +43,9 @@ public sealed class FashionMnistSubset
         Assert.True(result.Inferences > 0);
     }
 
-    // AdamW with a short warm-up and cosine decay; a peak rate above AdamW's usual 1e-3 because two epochs over 4,000
-    // images are only ~60–125 optimiser steps.
-    private static readonly TrainingOptions Recipe = new()
-    {
-        Optimizer = OptimizerKind.AdamW,
-        LearningRate = 5e-3,
-        WarmupEpochs = 0.2,
-        WeightDecay = 1e-4,
-    };
-
-    // SGD with Nesterov momentum on a one-cycle schedule: the CNN converges further in two short epochs than with AdamW.
-    private static readonly TrainingOptions ConvNetRecipe = new()
-    {
-        Optimizer = OptimizerKind.Sgd,
-        LearningRate = 0.05,
-        Momentum = 0.9,
-        Nesterov = true,
-        Schedule = LearningRateScheduleKind.OneCycle,
-        WeightDecay = 5e-4,
-    };
-
     private static void TrainOnSubset(ExperimentContext context, double minimumTop1, TrainingOptions? recipe = null)
     {
-        var report = TorchExperiment.Train(context, Datasets.FashionMnistEmbedded, ModelOptions.FashionMnist, recipe ?? Recipe);
+        var report = TorchExperiment.Train(context, Datasets.FashionMnistEmbedded, ModelOptions.FashionMnist, recipe ?? SubsetRecipes.AdamW);
 
         // An experiment whose model learned nothing is a failed experiment, whatever it cost.
         Assert.True(

@@ -12,16 +12,7 @@ namespace EnergyFacts.Experiments;
 [Trait("suite", "forecast")]
 public sealed class ForecastStudy
 {
-    // The default suite's AdamW recipe: a short warm-up, then cosine decay over the ten epochs.
-    private static readonly TrainingOptions Recipe = new()
-    {
-        Optimizer = OptimizerKind.AdamW,
-        LearningRate = 5e-3,
-        WarmupEpochs = 0.2,
-        WeightDecay = 1e-4,
-    };
-
     [EnergyExperiment("resnet20", 64, 10, Dataset = "fashion-mnist-subset", Seed = 1)]
     public void LongerResNet(ExperimentContext context) =>
-        TorchExperiment.Train(context, Datasets.FashionMnistEmbedded, ModelOptions.FashionMnist, Recipe);
+        TorchExperiment.Train(context, Datasets.FashionMnistEmbedded, ModelOptions.FashionMnist, SubsetRecipes.AdamW);
 }

@@ -57,7 +57,7 @@ public sealed partial class EnergyGateWorkflowTests
                 Assert.Equal(1, json.RootElement.GetProperty("format").GetInt32());
             }
 
-            Assert.Contains("RegressionGateSuite.Mlp", File.ReadAllText(baseline), StringComparison.Ordinal);
+            Assert.Contains("RegressionGateSuite.LeNet", File.ReadAllText(baseline), StringComparison.Ordinal);
             var rows = EmissionsCsv.Read(Path.Combine(runnerTemp, "gate-results", "emissions.csv"));
             Assert.Equal(5, rows.Count);
             var verdict = rows[^1]["gate"];
