@@ -45,14 +45,8 @@ internal static class ForecastErrorCommand
         var skipped = new List<string>();
         foreach (var input in inputs)
         {
-            RecordedResults results;
-            try
+            if (RecordedResults.TryRead(input, error) is not { } results)
             {
-                results = RecordedResults.Read(input);
-            }
-            catch (Exception e) when (e is ResultsFolderException or ResultsFileFormatException or IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine(e.Message);
                 problems++;
                 continue;
             }

@@ -85,14 +85,8 @@ internal static class MergeCommand
                         continue; // the output folder's rows are already the first copies
                     }
 
-                    RecordedResults results;
-                    try
+                    if (RecordedResults.TryRead(input, error) is not { } results)
                     {
-                        results = RecordedResults.Read(input);
-                    }
-                    catch (Exception e) when (e is ResultsFolderException or ResultsFileFormatException or IOException or UnauthorizedAccessException)
-                    {
-                        error.WriteLine(e.Message);
                         problems++;
                         continue;
                     }

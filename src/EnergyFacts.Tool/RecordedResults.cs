@@ -33,6 +33,25 @@ internal sealed class RecordedResults
     /// <summary>What the reader did that its user should know (e.g. a CodeCarbon file converted).</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>
+    /// Reads <paramref name="path"/> like <see cref="Read"/>; when nothing can be read (no such path, no results files,
+    /// an unreadable file) writes why to <paramref name="error"/> and returns <see langword="null"/>, for verbs that go
+    /// on with their other inputs.
+    /// </summary>
+    public static RecordedResults? TryRead(string path, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return Read(path);
+        }
+        catch (Exception e) when (e is ResultsFolderException or ResultsFileFormatException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
     /// <summary>Reads <paramref name="path"/>, a results folder or file.</summary>
     /// <exception cref="ResultsFolderException">Nothing there to read: no such path, or a folder without results files.</exception>
     public static RecordedResults Read(string path)
