@@ -56,7 +56,6 @@ public static class TorchRuntime
 
     private static TorchNativeInfo LoadOrThrow()
     {
-        OneDnnIsaLimit.Apply();
         NativeHeapRetention.Apply();
         var torchAssembly = typeof(torch).Assembly; // typeof does not run the type initializer
         string? libTorchSharp = NativeLibraryLocation.FindLibTorchSharp(AppContext.BaseDirectory);

@@ -34,6 +34,7 @@ public static class TrainingRun
     /// <returns>The report.</returns>
     /// <exception cref="TorchUnavailableException">Torch or the requested device is unavailable.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    /// <exception cref="TrainingDivergedException">An epoch's training or evaluation loss is NaN or infinite.</exception>
     public static TrainingReport Execute(TrainingOptions options, nn.Module<Tensor, Tensor> model, IDataset data, ITrainingProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -81,6 +82,10 @@ public static class TrainingRun
                 Tensor.TotalCount, process.WorkingSet64);
             epochs.Add(metrics);
             progress.ReportEpoch(metrics);
+            if (!double.IsFinite(trainLoss) || !double.IsFinite(evalLoss))
+            {
+                throw new TrainingDivergedException(epoch, trainLoss, evalLoss, OneDnnIsa.Limit);
+            }
         }
 
         return new TrainingReport(device.Name, threads, parameters, data.Name, data.Source, options, epochs,

@@ -95,6 +95,29 @@ public sealed class TrainingRunTests
     }
 
     [Fact]
+    public void A_nan_loss_stops_the_run_after_reporting_its_epoch_and_names_the_epoch_and_the_kernels()
+    {
+        using var data = Datasets.Synthetic(numClasses: 3, imageSize: 8, trainCount: 60, testCount: 30, seed: 4);
+        TrainingRun.SeedEverything(0);
+        using var model = SmallNets.Mlp(1, 8, 3, hidden: 16);
+        using (torch.no_grad())
+        {
+            model.parameters().Last().fill_(double.NaN); // fc2's bias: every logit, so every loss, is NaN
+        }
+
+        var progress = new RecordingProgress();
+
+        var diverged = Assert.Throws<TrainingDivergedException>(() =>
+            TrainingRun.Execute(Cpu with { Epochs = 3 }, model, data, progress, TestContext.Current.CancellationToken));
+
+        Assert.Equal(1, diverged.Epoch);
+        Assert.True(double.IsNaN(diverged.TrainLoss) && double.IsNaN(diverged.EvalLoss));
+        Assert.Equal([1], progress.Epochs.Select(e => e.Epoch)); // the epoch that diverged is still reported
+        Assert.Contains("training loss of epoch 1 is NaN", diverged.Message, StringComparison.Ordinal);
+        Assert.Contains(OneDnnIsa.Variable, diverged.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cancellation_stops_training()
     {
         using var data = Datasets.Synthetic(numClasses: 2, imageSize: 4, trainCount: 64, testCount: 8);
