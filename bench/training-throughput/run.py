@@ -33,7 +33,8 @@ def parse():
     p.add_argument("--repetitions", type=int, default=3)
     p.add_argument("--impls", default="energyfacts,pytorch-openblas,pytorch-reference",
                    help="energyfacts, pytorch-openblas, pytorch-reference; a suffix @avx2 or @all sets oneDNN's ISA limit "
-                        "(ONEDNN_MAX_CPU_ISA) for that run, e.g. pytorch-openblas@avx2 to compare at EnergyFacts' AVX2 cap")
+                        "(ONEDNN_MAX_CPU_ISA) for that run, e.g. energyfacts@avx2 for the AVX2 cap that earlier versions set on AMD "
+                        "AVX-512 CPUs")
     p.add_argument("--busy-core", action="store_true", help="keep one core busy with a spinning process during every run")
     p.add_argument("--output", default=os.path.join(ROOT, "artifacts", "training-throughput.jsonl"))
     p.add_argument("--seed", type=int, default=1)

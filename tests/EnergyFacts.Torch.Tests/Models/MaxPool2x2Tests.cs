@@ -59,6 +59,38 @@ public sealed class MaxPool2x2Tests
         Assert.Equal(new float[] { 7, 13, 15 }, pooled[1..]);
     }
 
+    [Theory]
+    [InlineData(0, 0, float.NaN)]
+    [InlineData(0, 1, float.NaN)] // the window's top-left is finite: a comparison alone would pick it
+    [InlineData(1, 0, float.NaN)]
+    [InlineData(1, 1, float.NaN)]
+    [InlineData(0, 1, float.PositiveInfinity)]
+    [InlineData(1, 0, float.NegativeInfinity)]
+    public void A_non_finite_value_anywhere_in_a_window_pools_and_routes_its_gradient_as_max_pool2d_does(int row, int column, float value)
+    {
+        manual_seed(11);
+        using var scope = NewDisposeScope();
+        var input = randn(2, 3, 6, 6);
+        input[1, 2, 2 + row, 4 + column] = tensor(value);
+        if (float.IsInfinity(value))
+        {
+            input[0, 0, 0, 0] = tensor(-value); // +∞ beside −∞ sums to NaN as well: the exact path must still agree
+        }
+
+        var ours = input.clone().requires_grad_(true);
+        var theirs = input.clone().requires_grad_(true);
+        using var pool = new MaxPool2x2();
+
+        var pooled = pool.call(ours);
+        var reference = nn.functional.max_pool2d(theirs, 2);
+        pooled.sum().backward();
+        reference.sum().backward();
+
+        Assert.True(pooled.isnan().equal(reference.isnan()).all().item<bool>(), "NaN outputs differ from max_pool2d's");
+        Assert.True(pooled.nan_to_num().equal(reference.nan_to_num()).all().item<bool>(), "pooled values differ from max_pool2d");
+        Assert.True(ours.grad!.equal(theirs.grad!).all().item<bool>(), "gradients differ from max_pool2d's");
+    }
+
     [Fact]
     public void Too_small_or_wrongly_shaped_input_is_refused()
     {
