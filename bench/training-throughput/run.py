@@ -35,6 +35,7 @@ def parse():
                    help="energyfacts, pytorch-openblas, pytorch-reference; a suffix @avx2 or @all sets oneDNN's ISA limit "
                         "(ONEDNN_MAX_CPU_ISA) for that run, e.g. energyfacts@avx2 for the AVX2 cap that earlier versions set on AMD "
                         "AVX-512 CPUs")
+    p.add_argument("--warmups", type=int, default=1, help="discarded one-epoch runs per implementation and model first")
     p.add_argument("--busy-core", action="store_true", help="keep one core busy with a spinning process during every run")
     p.add_argument("--output", default=os.path.join(ROOT, "artifacts", "training-throughput.jsonl"))
     p.add_argument("--seed", type=int, default=1)
@@ -124,7 +125,7 @@ def table(rows, impls):
     pytorch = [i for i in impls if i.startswith("pytorch") and "@" not in i]
     variants = [i for i in impls if "@" in i]
     if "energyfacts" in impls and pytorch:
-        head += ["ratio vs best PyTorch"]
+        head += ["ratio vs best PyTorch", "paired ratio (median, range)"]
     if "energyfacts" in impls:
         head += [f"energyfacts / {v}" for v in variants if not v.startswith("energyfacts")]
     head += [f"{i} top-1" for i in impls] + [f"{i} cpu/wall" for i in impls] + ["EnergyFacts epoch 1 / 2 train s"]
@@ -141,6 +142,14 @@ def table(rows, impls):
         if "energyfacts" in impls and pytorch:
             best = max((med[i] for i in pytorch if med[i]), default=None)
             cells.append(f"{med['energyfacts'] / best:.2f}" if best and med["energyfacts"] else "–")
+            # Each repetition's EnergyFacts run against the same repetition's run of the best PyTorch: the two ran
+            # minutes apart at most, so a slow spell of a shared machine cancels out.
+            best_impl = max((i for i in pytorch if med[i]), key=lambda i: med[i], default=None)
+            pairs = []
+            if best_impl:
+                theirs = {r["repetition"]: r["train_samples_per_s"] for r in sel[best_impl]}
+                pairs = [r["train_samples_per_s"] / theirs[r["repetition"]] for r in sel["energyfacts"] if r["repetition"] in theirs]
+            cells.append(fmt(pairs, 2) if pairs else "–")
         if "energyfacts" in impls:
             for v in variants:
                 if not v.startswith("energyfacts"):
@@ -168,6 +177,8 @@ def main():
     check_prerequisites(impls)
     if "energyfacts" in impls and not a.no_build:
         subprocess.run(["dotnet", "build", PROJECT, "-c", "Release", "--nologo", "-v", "quiet"], check=True)
+        # MSBuild nodes and the compiler server stay alive after a build and keep a core busy for a while.
+        subprocess.run(["dotnet", "build-server", "shutdown"], capture_output=True, check=False)
     cases = [(m, int(b), int(t)) for m in a.models.split(",") for b in a.batches.split(",") for t in a.threads.split(",")]
     order = random.Random(a.seed)
     os.makedirs(os.path.dirname(a.output), exist_ok=True)
@@ -175,6 +186,13 @@ def main():
     spinner = spin() if a.busy_core else None
     try:
         with open(a.output, "w", encoding="utf-8") as sink:
+            # One discarded run per implementation first: cold page cache, lazy native loading and CPU frequency
+            # settle there instead of in the first measured repetition.
+            for impl in impls:
+                for model in dict.fromkeys(m for m, _, _ in cases):
+                    _, batch, threads = next(c for c in cases if c[0] == model)
+                    for _ in range(a.warmups):
+                        run_once(impl, model, batch, threads, 1, a.seed)
             for rep in range(1, a.repetitions + 1):
                 for model, batch, threads in cases:
                     for impl in order.sample(impls, len(impls)):
