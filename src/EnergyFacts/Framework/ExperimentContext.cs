@@ -473,9 +473,9 @@ public sealed class ExperimentContext
             throw new Xunit.Sdk.XunitException(result.Row.Outcome.Message ?? "Stopped early: forecast over the baseline.");
         }
 
-        if (result.DeviceFailure is not null)
+        if (result.EvidenceFailure is not null)
         {
-            throw new Xunit.Sdk.XunitException(result.DeviceFailure);
+            throw new Xunit.Sdk.XunitException(result.EvidenceFailure);
         }
 
         if (result.GateFailure is not null)

@@ -15,8 +15,11 @@ namespace EnergyFacts.Trials;
 /// <param name="Notes">Lines for the test output.</param>
 internal sealed record TrialDecision(ExperimentStatus Status, string? Message, string? BudgetFailure, IReadOnlyList<string> Notes)
 {
-    /// <summary>Why the trial fails although its body passed: CUDA was asked for and not used.</summary>
-    public string? DeviceFailure { get; init; }
+    /// <summary>
+    /// Why the trial fails although its body passed: its figures are not the evidence the case stands for (CUDA was
+    /// asked for and not used, or an epoch reported a NaN or infinite loss, so the run diverged).
+    /// </summary>
+    public string? EvidenceFailure { get; init; }
 
     public static TrialDecision Decide(TrialCase trial, TrialBody body, EmissionsAccount account, EnergyMeasurement measurement, string measuredBy)
     {
@@ -29,16 +32,9 @@ internal sealed record TrialDecision(ExperimentStatus Status, string? Message, s
         var unmeasured = trial.Budget is { } budget && (budget.MaxEnergy is not null || budget.MaxEmissions is not null || budget.MaxEnergyPerSample is not null)
             ? measurement.Components.Where(c => c.ProbeIds.Count > 0 && c.Faults > 0 && c.Energy.Value == 0).ToList()
             : [];
-        // Figures of a CPU run labelled as the CUDA run the case asked for would be wrong evidence: fail, say why.
-        var deviceFailure = body.Status == ExperimentStatus.Passed
-            && trial.RequestedDevice.StartsWith("cuda", StringComparison.Ordinal)
-            && !body.DeviceUsed.StartsWith("cuda", StringComparison.Ordinal)
-            ? $"{trial.DisplayName} asked for Device = \"{trial.RequestedDevice}\", but the experiment reported device '{body.DeviceUsed}' "
-              + "(ExperimentContext.UseDevice), so CUDA was not used and these figures are not a CUDA run's. Check that a CUDA-enabled "
-              + "libtorch (--energy-libtorch-dir) and a GPU are present, or ask for Device = \"auto\" or \"cpu\"."
-            : null;
+        var evidenceFailure = body.Status == ExperimentStatus.Passed ? DeviceFailure(trial, body) ?? DivergenceFailure(trial, body) : null;
         var status = body.Status != ExperimentStatus.Passed ? body.Status
-            : deviceFailure is not null ? ExperimentStatus.Failed
+            : evidenceFailure is not null ? ExperimentStatus.Failed
             : unmeasured.Count > 0 ? ExperimentStatus.Unmeasured
             : !verdict.WithinBudget ? ExperimentStatus.OverBudget
             : ExperimentStatus.Passed;
@@ -76,9 +72,27 @@ internal sealed record TrialDecision(ExperimentStatus Status, string? Message, s
             notes.Add(partialNote);
         }
 
-        return new TrialDecision(status, deviceFailure ?? budgetFailure ?? body.Message ?? verdict.Note ?? partialNote, budgetFailure, notes)
+        return new TrialDecision(status, evidenceFailure ?? budgetFailure ?? body.Message ?? verdict.Note ?? partialNote, budgetFailure, notes)
         {
-            DeviceFailure = deviceFailure,
+            EvidenceFailure = evidenceFailure,
         };
+    }
+
+    // Figures of a CPU run labelled as the CUDA run the case asked for would be wrong evidence: fail, say why.
+    private static string? DeviceFailure(TrialCase trial, TrialBody body) =>
+        trial.RequestedDevice.StartsWith("cuda", StringComparison.Ordinal) && !body.DeviceUsed.StartsWith("cuda", StringComparison.Ordinal)
+            ? $"{trial.DisplayName} asked for Device = \"{trial.RequestedDevice}\", but the experiment reported device '{body.DeviceUsed}' "
+              + "(ExperimentContext.UseDevice), so CUDA was not used and these figures are not a CUDA run's. Check that a CUDA-enabled "
+              + "libtorch (--energy-libtorch-dir) and a GPU are present, or ask for Device = \"auto\" or \"cpu\"."
+            : null;
+
+    // A loss that is NaN or infinite means the arithmetic broke: the accuracy and the energy per sample that follow describe
+    // no trained model, whatever training loop reported them (EnergyFacts.Torch's TrainingRun already stops there).
+    private static string? DivergenceFailure(TrialCase trial, TrialBody body)
+    {
+        var diverged = body.History.FirstOrDefault(e => (e.TrainLoss is { } t && !double.IsFinite(t)) || (e.EvalLoss is { } v && !double.IsFinite(v)));
+        return diverged is null ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{trial.DisplayName} diverged: epoch {diverged.Epoch} reported training loss {diverged.TrainLoss} and evaluation loss "
+            + $"{diverged.EvalLoss}, so its figures describe no trained model and the trial cannot pass. Its energy is still recorded.");
     }
 }

@@ -16,7 +16,7 @@ namespace EnergyFacts.Trials;
 internal sealed record TrialResult(ResultRow Row, string? BudgetFailure, string? SinkFailure)
 {
     /// <summary>Why the trial fails although its body passed: the device it asked for was not used.</summary>
-    public string? DeviceFailure { get; init; }
+    public string? EvidenceFailure { get; init; }
 
     /// <summary>The regression gate's failure message (regressed, or a case it cannot judge and must fail).</summary>
     public string? GateFailure { get; init; }
@@ -75,7 +75,7 @@ internal static class TrialPipeline
         }
 
         var sinkFailure = Persist(run, trial, row, output);
-        return new TrialResult(row, decision.BudgetFailure, sinkFailure) { DeviceFailure = decision.DeviceFailure, GateFailure = gateFailure, ExtraTrialWanted = extraTrialWanted };
+        return new TrialResult(row, decision.BudgetFailure, sinkFailure) { EvidenceFailure = decision.EvidenceFailure, GateFailure = gateFailure, ExtraTrialWanted = extraTrialWanted };
     }
 
     /// <summary>Who measured each component, from the measurement itself.</summary>

@@ -170,8 +170,28 @@ public sealed class TrialPipelineTests : IDisposable
         var result = RunTrial(run, trial, new TrialBody(ExperimentStatus.Passed, null, used, 100, []), new Lines());
 
         Assert.Equal(ExperimentStatus.Failed, result.Row.Outcome.Status);
-        Assert.Contains($"asked for Device = \"{requested}\", but the experiment reported device '{used}'", result.DeviceFailure, StringComparison.Ordinal);
-        Assert.Equal(result.DeviceFailure, result.Row.Outcome.Message);
+        Assert.Contains($"asked for Device = \"{requested}\", but the experiment reported device '{used}'", result.EvidenceFailure, StringComparison.Ordinal);
+        Assert.Equal(result.EvidenceFailure, result.Row.Outcome.Message);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 0.5)]
+    [InlineData(0.7, double.PositiveInfinity)]
+    public void A_body_that_passed_with_a_non_finite_epoch_loss_fails_as_diverged_with_its_energy_kept(double trainLoss, double evalLoss)
+    {
+        using var run = NewRun();
+        EpochRecord[] history =
+        [
+            new(1, 1.2, 1.1, 0.5, 0.9, 0.01, 50, TimeSpan.FromSeconds(1)),
+            new(2, trainLoss, evalLoss, 0.1, 0.5, 0.01, 50, TimeSpan.FromSeconds(1)),
+        ];
+
+        var result = RunTrial(run, Case(), new TrialBody(ExperimentStatus.Passed, null, "cpu", 100, history), new Lines());
+
+        Assert.Equal(ExperimentStatus.Failed, result.Row.Outcome.Status);
+        Assert.Contains("diverged: epoch 2 reported training loss", result.EvidenceFailure, StringComparison.Ordinal);
+        Assert.Equal(result.EvidenceFailure, result.Row.Outcome.Message);
+        Assert.True(result.Row.Measurement.Duration > TimeSpan.Zero, "the measured window stays in the row");
     }
 
     [Theory]
@@ -185,7 +205,7 @@ public sealed class TrialPipelineTests : IDisposable
         var result = RunTrial(run, Case() with { RequestedDevice = requested }, new TrialBody(ExperimentStatus.Passed, null, used, 100, []), new Lines());
 
         Assert.Equal(ExperimentStatus.Passed, result.Row.Outcome.Status);
-        Assert.Null(result.DeviceFailure);
+        Assert.Null(result.EvidenceFailure);
     }
 
     [Theory]
